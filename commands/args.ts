@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ACTION_STATUSES, RAGS, type ActionStatus } from '../src/domain/actions.ts';
+import type { CommandInput } from './parse-text.ts';
+import { splitList } from './parse-text.ts';
+
+/**
+ * Small zod building blocks for command arguments. Messages are written for
+ * the person typing, since they are shown as they are.
+ */
+
+export const requiredText = (what: string) =>
+  z.string().trim().min(1, `${what} is missing`).max(2000, `${what} is too long (2,000 characters at most)`);
+
+export function single(options: Record<string, string[]>, key: string): string | undefined {
+  return options[key]?.at(-1);
+}
+
+/** Accepts "in progress", "in-progress", "In_Progress". */
+export const statusSchema = z.string().transform((s, ctx): ActionStatus => {
+  const normal = s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const status = ACTION_STATUSES.find((x) => x === normal);
+  if (!status) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a status; use one of ${ACTION_STATUSES.join(', ')}` });
+    return z.NEVER;
+  }
+  return status;
+});
+
+export const ragSchema = z.string().transform((s, ctx) => {
+  const normal = s.trim().toLowerCase();
+  if (normal === 'auto') return 'auto' as const;
+  const rag = RAGS.find((r) => r === normal || r[0] === normal);
+  if (!rag) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a RAG rating; use red, amber, green, or auto to derive it from the due date again` });
+    return z.NEVER;
+  }
+  return rag;
+});
+
+export const priorityCodes = (values: string[] | undefined): string[] => splitList(values);

@@ -1,0 +1,167 @@
+import type { Action } from '../domain/actions.ts';
+import type { Framework } from '../domain/frameworks.ts';
+import type { Network } from '../domain/networks.ts';
+import type { WorkplanItem } from '../domain/workplan.ts';
+import { SerialQueue } from './serial-queue.ts';
+import { CURRENT_SCHEMA_VERSION, emptyState, type StateDocument } from './state.ts';
+import type { Store, StoreHealth, StoreTx } from './store.ts';
+
+type Tables = {
+  networks: Map<string, Network>;
+  actions: Map<string, Action>;
+  workplan: Map<string, WorkplanItem>;
+  frameworks: Map<string, Framework>;
+};
+type TableName = keyof Tables;
+type Row<K extends TableName> = Tables[K] extends Map<string, infer V> ? V : never;
+
+/**
+ * Keeps everything in memory, indexed. Transactions are serialised and buffer
+ * their writes, which are applied only when the work succeeds: a command that
+ * throws half-way leaves no trace. The JSON-file store extends this and
+ * persists after each commit.
+ */
+export class MemoryStore implements Store {
+  protected readonly tables: Tables;
+  readonly #queue = new SerialQueue();
+
+  constructor(initial: StateDocument = emptyState()) {
+    this.tables = {
+      networks: new Map(initial.networks.map((n) => [n.code, n])),
+      actions: new Map(initial.actions.map((a) => [a.id, a as Action])),
+      workplan: new Map(initial.workplan.map((w) => [w.id, w])),
+      frameworks: new Map(initial.frameworks.map((f) => [f.code, f])),
+    };
+  }
+
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.#queue.run(async () => {
+      const tx = new BufferedTx(this.tables);
+      const result = await work(tx);
+      if (tx.hasWrites()) await this.commit(tx.writes());
+      return result;
+    });
+  }
+
+  /** Applies buffered writes; subclasses persist them and must undo on failure. */
+  protected async commit(writes: PendingWrites): Promise<void> {
+    applyWrites(this.tables, writes);
+    return Promise.resolve();
+  }
+
+  health(): Promise<StoreHealth> {
+    return Promise.resolve({ ok: true, kind: 'memory', detail: `${this.tables.actions.size} actions in memory` });
+  }
+
+  close(): Promise<void> {
+    return this.#queue.run(() => Promise.resolve());
+  }
+
+  /** The whole state as the data file holds it. */
+  protected toDocument(): StateDocument {
+    return {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      networks: [...this.tables.networks.values()],
+      actions: [...this.tables.actions.values()],
+      workplan: [...this.tables.workplan.values()],
+      frameworks: [...this.tables.frameworks.values()],
+    };
+  }
+}
+
+export type PendingWrites = { [K in TableName]: Map<string, Row<K>> };
+
+/** Applies writes and returns a function that puts the previous rows back. */
+export function applyWrites(tables: Tables, writes: PendingWrites): () => void {
+  const undo: (() => void)[] = [];
+  for (const name of Object.keys(writes) as TableName[]) {
+    const table = tables[name] as Map<string, unknown>;
+    for (const [key, value] of writes[name]) {
+      const had = table.has(key);
+      const before = table.get(key);
+      table.set(key, value);
+      undo.push(() => (had ? table.set(key, before) : table.delete(key)));
+    }
+  }
+  return () => undo.reverse().forEach((u) => u());
+}
+
+class BufferedTx implements StoreTx {
+  readonly #tables: Tables;
+  readonly #writes: PendingWrites = { networks: new Map(), actions: new Map(), workplan: new Map(), frameworks: new Map() };
+
+  constructor(tables: Tables) {
+    this.#tables = tables;
+  }
+
+  hasWrites(): boolean {
+    return Object.values(this.#writes).some((m) => m.size > 0);
+  }
+
+  writes(): PendingWrites {
+    return this.#writes;
+  }
+
+  #get<K extends TableName>(name: K, key: string): Row<K> | undefined {
+    return (this.#writes[name].get(key) ?? this.#tables[name].get(key)) as Row<K> | undefined;
+  }
+
+  #all<K extends TableName>(name: K): Row<K>[] {
+    const merged = new Map<string, Row<K>>(this.#tables[name] as Map<string, Row<K>>);
+    for (const [key, value] of this.#writes[name]) merged.set(key, value as Row<K>);
+    return [...merged.values()];
+  }
+
+  #put<K extends TableName>(name: K, key: string, value: Row<K>): Promise<void> {
+    (this.#writes[name] as Map<string, Row<K>>).set(key, value);
+    return Promise.resolve();
+  }
+
+  network(code: string): Promise<Network | undefined> {
+    return Promise.resolve(this.#get('networks', code.toUpperCase()));
+  }
+
+  networkByChannel(channel: string): Promise<Network | undefined> {
+    return Promise.resolve(this.#all('networks').find((n) => n.channels.includes(channel)));
+  }
+
+  networks(): Promise<Network[]> {
+    return Promise.resolve(this.#all('networks'));
+  }
+
+  saveNetwork(network: Network): Promise<void> {
+    return this.#put('networks', network.code, network);
+  }
+
+  action(id: string): Promise<Action | undefined> {
+    return Promise.resolve(this.#get('actions', id));
+  }
+
+  actionsOfNetwork(networkCode: string): Promise<Action[]> {
+    return Promise.resolve(this.#all('actions').filter((a) => a.network === networkCode));
+  }
+
+  actionsOwnedBy(userId: string): Promise<Action[]> {
+    return Promise.resolve(this.#all('actions').filter((a) => a.owner === userId));
+  }
+
+  saveAction(action: Action): Promise<void> {
+    return this.#put('actions', action.id, action);
+  }
+
+  workplanOfNetwork(networkCode: string): Promise<WorkplanItem[]> {
+    return Promise.resolve(this.#all('workplan').filter((w) => w.network === networkCode));
+  }
+
+  saveWorkplanItem(item: WorkplanItem): Promise<void> {
+    return this.#put('workplan', item.id, item);
+  }
+
+  importedFrameworks(): Promise<Framework[]> {
+    return Promise.resolve(this.#all('frameworks'));
+  }
+
+  saveFramework(framework: Framework): Promise<void> {
+    return this.#put('frameworks', framework.code, framework);
+  }
+}
