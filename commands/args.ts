@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, RAGS, type ActionStatus } from '../src/domain/actions.ts';
-import type { CommandInput } from './parse-text.ts';
+
 import { splitList } from './parse-text.ts';
 
 /**

@@ -10,7 +10,9 @@ export type ReplyBlock =
   | { type: 'list'; items: string[] }
   | { type: 'table'; columns: string[]; rows: string[][] }
   | { type: 'context'; text: string }
-  | { type: 'error'; text: string; usage?: string };
+  | { type: 'error'; text: string; usage?: string }
+  /** The controls for one action (Mark done, Snooze, Update) where the front end has buttons. */
+  | { type: 'action-buttons'; actionId: string };
 
 export interface Reply {
   /** 'user': only the person who asked sees it; 'channel': announced to the network's channel. */

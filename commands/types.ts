@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { FrameworkCatalogue } from '../src/domain/frameworks.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Store } from '../src/store/store.ts';
-import type { CommandInput } from './parse-text.ts';
 import type { Reply } from './reply.ts';
 
 /** Everything a command may use, injected by the front end that received it. */
@@ -37,5 +36,5 @@ export interface CommandDefinition<Args = unknown> {
 
 /** Keeps Args checked at each definition while the registry holds them together. */
 export function defineCommand<Args>(definition: CommandDefinition<Args>): CommandDefinition {
-  return definition as unknown as CommandDefinition;
+  return definition;
 }

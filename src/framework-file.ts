@@ -20,7 +20,7 @@ export function parseFrameworkText<T>(sourceName: string, content: string, schem
   const result = schema.safeParse(doc.toJS());
   if (!result.success) {
     const problems = result.error.issues.slice(0, 10).map((issue) => {
-      const node = issue.path.length > 0 ? doc.getIn(issue.path as (string | number)[], true) : doc.contents;
+      const node: unknown = issue.path.length > 0 ? doc.getIn(issue.path as (string | number)[], true) : doc.contents;
       const range = (node as { range?: [number, number, number] } | undefined)?.range ?? findParentRange(doc, issue.path);
       const where = range ? `line ${lineCounter.linePos(range[0]).line}` : 'top level';
       const path = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
@@ -34,7 +34,7 @@ export function parseFrameworkText<T>(sourceName: string, content: string, schem
 /** A missing key has no node of its own; point at the object that should hold it. */
 function findParentRange(doc: ReturnType<typeof parseDocument>, path: PropertyKey[]): [number, number, number] | undefined {
   for (let n = path.length - 1; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
+    const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     if (range) return range;
   }

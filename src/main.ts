@@ -2,10 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { COMMANDS } from '../commands/index.ts';
 import { loadConfig } from './config.ts';
 import { ConfigError, DataFileError } from './errors.ts';
-import { loadShippedFrameworks } from './framework-files.ts';
 import { createLogger } from './logger.ts';
+import { createRuntime } from './runtime.ts';
 import { runShell, LOCAL_CHANNEL_ID } from './shell/shell.ts';
-import { JsonFileStore } from './store/json-file-store.ts';
 
 /**
  * Entry point. With no chat service configured, the bot runs as a local
@@ -14,8 +13,7 @@ import { JsonFileStore } from './store/json-file-store.ts';
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
-  const shippedFrameworks = await loadShippedFrameworks(config.frameworksDir);
-  const store = await JsonFileStore.open(config.dataFile);
+  const { store, shippedFrameworks } = await createRuntime(config, log);
   log.info({ store: 'json-file', frameworks: shippedFrameworks.all().length }, 'started local shell');
   await runShell({
     input: process.stdin,

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.ts';
-import { FrameworkCatalogue, type PriorityRef } from '../domain/frameworks.ts';
+import type { FrameworkCatalogue} from '../domain/frameworks.ts';
+import { type PriorityRef } from '../domain/frameworks.ts';
 import type { Network } from '../domain/networks.ts';
 import type { StoreTx } from '../store/store.ts';
 

@@ -5,7 +5,7 @@ import type { Reply, ReplyBlock } from '../../commands/reply.ts';
  * reply (mentions, *bold*, `code`) becomes readable plain text.
  */
 export function renderText(reply: Reply): string {
-  const body = reply.blocks.map(renderBlock).join('\n');
+  const body = reply.blocks.map(renderBlock).filter((b) => b !== '').join('\n');
   return reply.audience === 'channel' ? `${body}\n(posted to the channel)` : body;
 }
 
@@ -22,6 +22,7 @@ function renderBlock(block: ReplyBlock): string {
       return block.fields.map((f) => `  ${f.label.padEnd(width)}  ${plain(f.value)}`).join('\n');
     }
     case 'table': return renderTable(block.columns, block.rows.map((r) => r.map(plain)));
+    case 'action-buttons': return '';
     case 'error': return `Sorry: ${plain(block.text)}${block.usage ? `\nUsage: ${block.usage}` : ''}`;
   }
 }

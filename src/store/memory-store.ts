@@ -28,7 +28,7 @@ export class MemoryStore implements Store {
   constructor(initial: StateDocument = emptyState()) {
     this.tables = {
       networks: new Map(initial.networks.map((n) => [n.code, n])),
-      actions: new Map(initial.actions.map((a) => [a.id, a as Action])),
+      actions: new Map(initial.actions.map((a) => [a.id, a])),
       workplan: new Map(initial.workplan.map((w) => [w.id, w])),
       frameworks: new Map(initial.frameworks.map((f) => [f.code, f])),
     };
@@ -108,7 +108,7 @@ class BufferedTx implements StoreTx {
 
   #all<K extends TableName>(name: K): Row<K>[] {
     const merged = new Map<string, Row<K>>(this.#tables[name] as Map<string, Row<K>>);
-    for (const [key, value] of this.#writes[name]) merged.set(key, value as Row<K>);
+    for (const [key, value] of this.#writes[name]) merged.set(key, value);
     return [...merged.values()];
   }
 
