@@ -3,6 +3,7 @@ import actionDone from './action-done.ts';
 import actionDrop from './action-drop.ts';
 import actionList from './action-list.ts';
 import actionShow from './action-show.ts';
+import actionSnooze from './action-snooze.ts';
 import actionUpdate from './action-update.ts';
 import agenda from './agenda.ts';
 import agendaAdd from './agenda-add.ts';
@@ -30,7 +31,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   helpCommand(() => COMMANDS),
   networkLink, network, networkRole,
   priorities, frameworkAdopt, frameworkDrop, frameworkImport,
-  actionAdd, actionList, actionShow, actionUpdate, actionDone, actionDrop,
+  actionAdd, actionList, actionShow, actionUpdate, actionDone, actionDrop, actionSnooze,
   workplanAdd, workplan, coverage,
   meetingSet, meeting, agendaAdd, agendaRemove, agenda, agendaPost, decision, minutes,
 ];

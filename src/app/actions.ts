@@ -1,4 +1,6 @@
-import { badArguments, forbidden, notFound, UserError } from '../errors.ts';
+import { badArguments, conflict, forbidden, notFound, UserError } from '../errors.ts';
+import { addDays, localDateAt } from '../domain/local-date.ts';
+import { nextMeeting } from '../domain/meetings.ts';
 import {
   compareActions, createAction, isLive, normaliseActionId, updateAction, type Action, type ActionPatch, type ActionStatus, type NewAction,
 } from '../domain/actions.ts';
@@ -74,6 +76,30 @@ export async function changeAction(op: Operation, typedId: string, input: Action
 
 export async function setActionStatus(op: Operation, typedId: string, status: ActionStatus, note: string | undefined): Promise<{ before: Action; after: Action }> {
   return changeAction(op, typedId, { status, ...(note !== undefined && { note }) });
+}
+
+export type SnoozeLength = 'day' | 'week' | 'next-meeting';
+
+/**
+ * Holds reminders about an action back: for a day,
+ * a week, or until the network's next meeting.
+ */
+export async function snoozeAction(op: Operation, typedId: string, length: SnoozeLength): Promise<Action> {
+  const network = await linkedNetwork(op);
+  const before = await findAction(op, network, typedId);
+  requireMayUpdate(network, before, op.userId);
+  if (!isLive(before.status)) throw conflict(`${before.id} is ${before.status}, so there is nothing to snooze.`);
+  const today = localDateAt(op.now, op.timeZone);
+  let until: string;
+  if (length === 'next-meeting') {
+    if (!network.meeting) throw conflict('No meeting schedule is set, so there is no next meeting to snooze until. Snooze for a day or a week instead.');
+    until = nextMeeting(network.meeting, op.now, op.timeZone).date;
+  } else {
+    until = addDays(today, length === 'day' ? 1 : 7);
+  }
+  const after = updateAction(before, { snoozedUntil: until }, undefined, op.userId, op.now);
+  await op.tx.saveAction(after);
+  return after;
 }
 
 export interface ActionFilter {

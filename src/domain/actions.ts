@@ -46,6 +46,8 @@ export interface Action {
   ragOverride: RagOverride | null;
   resources: string;
   comments: string;
+  /** Reminders about this action wait until this day; null when not snoozed. */
+  snoozedUntil: LocalDate | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -81,6 +83,7 @@ export function createAction(id: string, network: string, input: NewAction, by: 
     ragOverride: null,
     resources: input.resources ?? '',
     comments: input.comments ?? '',
+    snoozedUntil: null,
     createdAt: at,
     createdBy: by,
     updatedAt: at,
@@ -100,9 +103,10 @@ export interface ActionPatch {
   rag?: { rag: Rag; reason: string } | null;
   resources?: string;
   comments?: string;
+  snoozedUntil?: LocalDate | null;
 }
 
-const EDITABLE_FIELDS = ['title', 'owner', 'priorities', 'timescale', 'status', 'rag', 'resources', 'comments'] as const;
+const EDITABLE_FIELDS = ['title', 'owner', 'priorities', 'timescale', 'status', 'rag', 'resources', 'comments', 'snoozedUntil'] as const;
 type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 function describeField(action: Action, field: EditableField): string {
@@ -111,6 +115,7 @@ function describeField(action: Action, field: EditableField): string {
     case 'priorities': return action.priorities.join(', ');
     case 'timescale': return action.timescale.phrase;
     case 'rag': return action.ragOverride ? `${action.ragOverride.rag} (${action.ragOverride.reason})` : '';
+    case 'snoozedUntil': return action.snoozedUntil ?? '';
     default: return action[field];
   }
 }
@@ -131,6 +136,7 @@ export function updateAction(action: Action, patch: ActionPatch, note: string | 
     ...(patch.status !== undefined && { status: patch.status }),
     ...(patch.resources !== undefined && { resources: patch.resources }),
     ...(patch.comments !== undefined && { comments: patch.comments }),
+    ...(patch.snoozedUntil !== undefined && { snoozedUntil: patch.snoozedUntil }),
     ...(patch.rag !== undefined && { ragOverride: patch.rag && { ...patch.rag, by, at } }),
   };
   const changes = EDITABLE_FIELDS
@@ -166,6 +172,11 @@ export function ragOf(action: Action, now: Date, timeZone: string): RagView {
   if (action.status === 'blocked') return { rag: 'amber', basis: 'blocked' };
   if (due !== null && due <= addDays(today, AMBER_WINDOW_DAYS)) return { rag: 'amber', basis: `due within ${AMBER_WINDOW_DAYS} days` };
   return { rag: 'green', basis: due === null ? 'ongoing' : 'on track' };
+}
+
+/** Snoozed actions are left out of reminders until their snooze date arrives. */
+export function isSnoozed(action: Action, today: LocalDate): boolean {
+  return action.snoozedUntil !== null && action.snoozedUntil > today;
 }
 
 export function isOverdue(action: Action, today: LocalDate): boolean {

@@ -49,6 +49,7 @@ const actionSchema = z.object({
   ragOverride: z.object({ rag: z.enum(RAGS), reason: z.string(), by: userId, at: isoInstant }).nullable(),
   resources: z.string(),
   comments: z.string(),
+  snoozedUntil: localDate.nullable().default(null),
   createdAt: isoInstant,
   createdBy: userId,
   updatedAt: isoInstant,
