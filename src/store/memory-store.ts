@@ -11,6 +11,8 @@ type Tables = {
   actions: Map<string, Action>;
   workplan: Map<string, WorkplanItem>;
   frameworks: Map<string, Framework>;
+  /** Keyed "<kind>\u0000<key>", so one map serves every kind. */
+  records: Map<string, unknown>;
 };
 type TableName = keyof Tables;
 type Row<K extends TableName> = Tables[K] extends Map<string, infer V> ? V : never;
@@ -31,6 +33,7 @@ export class MemoryStore implements Store {
       actions: new Map(initial.actions.map((a) => [a.id, a])),
       workplan: new Map(initial.workplan.map((w) => [w.id, w])),
       frameworks: new Map(initial.frameworks.map((f) => [f.code, f])),
+      records: new Map(Object.entries(initial.records).flatMap(([kind, byKey]) => Object.entries(byKey).map(([key, value]) => [recordKey(kind, key), value]))),
     };
   }
 
@@ -65,11 +68,29 @@ export class MemoryStore implements Store {
       actions: [...this.tables.actions.values()],
       workplan: [...this.tables.workplan.values()],
       frameworks: [...this.tables.frameworks.values()],
+      records: recordsDocument(this.tables.records),
     };
   }
 }
 
 export type PendingWrites = { [K in TableName]: Map<string, Row<K>> };
+
+/** Marks a record deleted inside a transaction's buffer. */
+const DELETED = Symbol('deleted');
+const SEPARATOR = '\u0000';
+
+function recordKey(kind: string, key: string): string {
+  return `${kind}${SEPARATOR}${key}`;
+}
+
+function recordsDocument(records: Map<string, unknown>): Record<string, Record<string, unknown>> {
+  const doc: Record<string, Record<string, unknown>> = {};
+  for (const [compound, value] of records) {
+    const at = compound.indexOf(SEPARATOR);
+    (doc[compound.slice(0, at)] ??= {})[compound.slice(at + 1)] = value;
+  }
+  return doc;
+}
 
 /** Applies writes and returns a function that puts the previous rows back. */
 export function applyWrites(tables: Tables, writes: PendingWrites): () => void {
@@ -79,7 +100,8 @@ export function applyWrites(tables: Tables, writes: PendingWrites): () => void {
     for (const [key, value] of writes[name]) {
       const had = table.has(key);
       const before = table.get(key);
-      table.set(key, value);
+      if (value === DELETED) table.delete(key);
+      else table.set(key, value);
       undo.push(() => (had ? table.set(key, before) : table.delete(key)));
     }
   }
@@ -88,7 +110,7 @@ export function applyWrites(tables: Tables, writes: PendingWrites): () => void {
 
 class BufferedTx implements StoreTx {
   readonly #tables: Tables;
-  readonly #writes: PendingWrites = { networks: new Map(), actions: new Map(), workplan: new Map(), frameworks: new Map() };
+  readonly #writes: PendingWrites = { networks: new Map(), actions: new Map(), workplan: new Map(), frameworks: new Map(), records: new Map() };
 
   constructor(tables: Tables) {
     this.#tables = tables;
@@ -107,6 +129,7 @@ class BufferedTx implements StoreTx {
   }
 
   #all<K extends TableName>(name: K): Row<K>[] {
+    if (this.#writes[name].size === 0) return [...(this.#tables[name] as Map<string, Row<K>>).values()];
     const merged = new Map<string, Row<K>>(this.#tables[name] as Map<string, Row<K>>);
     for (const [key, value] of this.#writes[name]) merged.set(key, value);
     return [...merged.values()];
@@ -163,5 +186,31 @@ class BufferedTx implements StoreTx {
 
   saveFramework(framework: Framework): Promise<void> {
     return this.#put('frameworks', framework.code, framework);
+  }
+
+  record(kind: string, key: string): Promise<unknown> {
+    const value = this.#get('records', recordKey(kind, key));
+    return Promise.resolve(value === DELETED ? undefined : value);
+  }
+
+  records(kind: string): Promise<{ key: string; value: unknown }[]> {
+    const prefix = recordKey(kind, '');
+    const merged = new Map([...this.#tables.records].filter(([k]) => k.startsWith(prefix)));
+    for (const [k, v] of this.#writes.records) if (k.startsWith(prefix)) merged.set(k, v);
+    return Promise.resolve([...merged].filter(([, v]) => v !== DELETED).map(([k, value]) => ({ key: k.slice(prefix.length), value })));
+  }
+
+  saveRecord(kind: string, key: string, value: unknown): Promise<void> {
+    return this.#put('records', recordKey(kind, key), value);
+  }
+
+  deleteRecord(kind: string, key: string): Promise<void> {
+    return this.#put('records', recordKey(kind, key), DELETED);
+  }
+
+  async claimRecord(kind: string, key: string, value: unknown): Promise<boolean> {
+    if ((await this.record(kind, key)) !== undefined) return false;
+    await this.saveRecord(kind, key, value);
+    return true;
   }
 }

@@ -77,12 +77,14 @@ export const stateSchema = z.object({
   actions: z.array(actionSchema),
   workplan: z.array(workplanItemSchema),
   frameworks: z.array(frameworkFileSchema),
+  /** kind → key → value; see StoreTx.record. */
+  records: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
 });
 
 export type StateDocument = z.infer<typeof stateSchema>;
 
 export function emptyState(): StateDocument {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, networks: [], actions: [], workplan: [], frameworks: [] };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, networks: [], actions: [], workplan: [], frameworks: [], records: {} };
 }
 
 /**

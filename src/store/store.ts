@@ -28,6 +28,22 @@ export interface StoreTx {
   /** Frameworks co-chairs imported; the shipped ones come from data/frameworks. */
   importedFrameworks(): Promise<Framework[]>;
   saveFramework(framework: Framework): Promise<void>;
+
+  /**
+   * Small keyed records that belong to no one entity: keys of messages
+   * already sent, job runs, sync state, seen request IDs. `kind` names the
+   * collection; values are plain JSON, validated by the module that owns the
+   * kind when it reads them.
+   */
+  record(kind: string, key: string): Promise<unknown>;
+  records(kind: string): Promise<{ key: string; value: unknown }[]>;
+  saveRecord(kind: string, key: string, value: unknown): Promise<void>;
+  deleteRecord(kind: string, key: string): Promise<void>;
+  /**
+   * Saves the record only if the key is new, and says whether it did: the
+   * claim that makes "send at most once" hold across runs and processes.
+   */
+  claimRecord(kind: string, key: string, value: unknown): Promise<boolean>;
 }
 
 export interface StoreHealth {
