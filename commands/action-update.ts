@@ -35,7 +35,7 @@ export default defineCommand({
     if (parsedRag?.data && parsedRag.data !== 'auto' && !reason?.trim()) ctx.addIssue({ code: 'custom', message: 'Setting RAG needs a reason: add reason:"..."' });
     const update: ActionUpdateInput = {
       ...(parsedStatus?.data && { status: parsedStatus.data }),
-      ...(parsedRag?.data && { rag: parsedRag.data === 'auto' ? null : { rag: parsedRag.data, reason: reason!.trim() } }),
+      ...(parsedRag?.data && { rag: parsedRag.data === 'auto' ? null : { rag: parsedRag.data, reason: reason?.trim() ?? '' } }),
       ...(due !== undefined && { timescalePhrase: due }),
       ...(i.mentions[0] !== undefined && { owner: i.mentions[0] }),
       ...(single(o, 'title') !== undefined && { title: single(o, 'title')!.trim() }),

@@ -9,7 +9,7 @@ import { UserError } from './errors.ts';
  */
 export function parseFrameworkText<T>(sourceName: string, content: string, schema: z.ZodType<T>): T {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(content, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.slice(0, 5).map((e) => {
       const line = e.linePos?.[0];

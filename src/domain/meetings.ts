@@ -13,19 +13,20 @@ export function nextWeekdayOnOrAfter(from: LocalDate, weekday: number): LocalDat
   return addDays(from, (weekday - dayOfWeek(from) + 7) % 7);
 }
 
-/** Whether a meeting falls on `date`: the right weekday, a whole number of cycles from the anchor. */
-function isMeetingDate(schedule: MeetingSchedule, date: LocalDate): boolean {
-  const offset = daysBetween(schedule.anchor, date);
-  return dayOfWeek(date) === schedule.weekday && ((offset % (7 * schedule.intervalWeeks)) + 7 * schedule.intervalWeeks) % (7 * schedule.intervalWeeks) === 0;
+/** The first meeting of the cycle: the anchor, or the next matching weekday if the anchor is not one. */
+function firstMeeting(schedule: MeetingSchedule): LocalDate {
+  return nextWeekdayOnOrAfter(schedule.anchor, schedule.weekday);
 }
 
 /** The first meeting that has not started yet at `now`. */
 export function nextMeeting(schedule: MeetingSchedule, now: Date, timeZone: string): MeetingOccurrence {
-  let date = nextWeekdayOnOrAfter(localDateAt(now, timeZone), schedule.weekday);
-  while (!isMeetingDate(schedule, date)) date = addDays(date, 7);
+  const first = firstMeeting(schedule);
+  const period = 7 * schedule.intervalWeeks;
+  const today = localDateAt(now, timeZone);
+  let date = today > first ? addDays(first, Math.ceil(daysBetween(first, today) / period) * period) : first;
   let startsAt = instantAt(date, schedule.hour, schedule.minute, timeZone);
   if (startsAt.getTime() <= now.getTime()) {
-    date = addDays(date, 7 * schedule.intervalWeeks);
+    date = addDays(date, period);
     startsAt = instantAt(date, schedule.hour, schedule.minute, timeZone);
   }
   return { date, startsAt };
@@ -35,7 +36,7 @@ export function nextMeeting(schedule: MeetingSchedule, now: Date, timeZone: stri
 export function latestMeeting(schedule: MeetingSchedule, now: Date, timeZone: string): MeetingOccurrence | undefined {
   const next = nextMeeting(schedule, now, timeZone);
   const date = addDays(next.date, -7 * schedule.intervalWeeks);
-  if (date < schedule.anchor) return undefined;
+  if (date < firstMeeting(schedule)) return undefined;
   return { date, startsAt: instantAt(date, schedule.hour, schedule.minute, timeZone) };
 }
 
