@@ -72,10 +72,20 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
 }
 
-/** The calendar date an instant falls on in a time zone. */
+let lastLocalDate: { ms: number; timeZone: string; date: LocalDate } | undefined;
+
+/**
+ * The calendar date an instant falls on in a time zone. Remembers the last
+ * answer: listing 10,000 actions asks the same question 10,000 times, and
+ * Intl formatting is the slow part.
+ */
 export function localDateAt(instant: Date, timeZone: string): LocalDate {
+  const ms = instant.getTime();
+  if (lastLocalDate?.ms === ms && lastLocalDate.timeZone === timeZone) return lastLocalDate.date;
   const parts = zonedParts(instant, timeZone);
-  return makeLocalDate(parts.year, parts.month, parts.day) as LocalDate;
+  const date = makeLocalDate(parts.year, parts.month, parts.day) as LocalDate;
+  lastLocalDate = { ms, timeZone, date };
+  return date;
 }
 
 /** "31 May 2027": how UK readers expect a date written out. */

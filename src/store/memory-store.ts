@@ -6,7 +6,7 @@ import { SerialQueue } from './serial-queue.ts';
 import { CURRENT_SCHEMA_VERSION, emptyState, type StateDocument } from './state.ts';
 import type { Store, StoreHealth, StoreTx } from './store.ts';
 
-type Tables = {
+export type Tables = {
   networks: Map<string, Network>;
   actions: Map<string, Action>;
   workplan: Map<string, WorkplanItem>;
@@ -14,7 +14,7 @@ type Tables = {
   /** Keyed "<kind>\u0000<key>", so one map serves every kind. */
   records: Map<string, unknown>;
 };
-type TableName = keyof Tables;
+export type TableName = keyof Tables;
 type Row<K extends TableName> = Tables[K] extends Map<string, infer V> ? V : never;
 
 /**
@@ -56,8 +56,13 @@ export class MemoryStore implements Store {
     return Promise.resolve({ ok: true, kind: 'memory', detail: `${this.tables.actions.size} actions in memory` });
   }
 
+  /** Waits for queued transactions, then lets subclasses tidy up (the file store compacts its journal). */
   close(): Promise<void> {
-    return this.#queue.run(() => Promise.resolve());
+    return this.#queue.run(() => this.onClose());
+  }
+
+  protected onClose(): Promise<void> {
+    return Promise.resolve();
   }
 
   /** The whole state as the data file holds it. */
@@ -76,8 +81,14 @@ export class MemoryStore implements Store {
 export type PendingWrites = { [K in TableName]: Map<string, Row<K>> };
 
 /** Marks a record deleted inside a transaction's buffer. */
-const DELETED = Symbol('deleted');
+export const DELETED = Symbol('deleted');
 const SEPARATOR = '\u0000';
+
+/** Splits a records-table key back into its kind and key. */
+export function splitRecordKey(compound: string): [kind: string, key: string] {
+  const at = compound.indexOf(SEPARATOR);
+  return [compound.slice(0, at), compound.slice(at + 1)];
+}
 
 function recordKey(kind: string, key: string): string {
   return `${kind}${SEPARATOR}${key}`;
@@ -86,8 +97,8 @@ function recordKey(kind: string, key: string): string {
 function recordsDocument(records: Map<string, unknown>): Record<string, Record<string, unknown>> {
   const doc: Record<string, Record<string, unknown>> = {};
   for (const [compound, value] of records) {
-    const at = compound.indexOf(SEPARATOR);
-    (doc[compound.slice(0, at)] ??= {})[compound.slice(at + 1)] = value;
+    const [kind, key] = splitRecordKey(compound);
+    (doc[kind] ??= {})[key] = value;
   }
   return doc;
 }

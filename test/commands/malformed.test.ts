@@ -89,3 +89,21 @@ describe('malformed and mistaken commands', () => {
     expect(await h.run('/psw action update SW-1 status:open')).toContain('already has those values');
   });
 });
+
+describe('long lists', () => {
+  it('pages action lists 50 at a time, overdue first', async () => {
+    const h = await Harness.create({ now: new Date('2027-05-27T09:00:00+01:00') });
+    await h.run('/psw network link South West');
+    for (let i = 1; i <= 120; i++) await h.run(`/psw action add Task ${i} @U0AAA due:"${i === 120 ? 'April 2027' : 'Autumn 2027'}" priority:CSW2122.1`);
+    const first = await h.run('/psw action list');
+    expect(first).toMatch(/Live actions \(120\)/);
+    expect(first.split('\n').filter((l) => /^SW-\d+ /.test(l))).toHaveLength(50);
+    expect(first.split('\n').find((l) => l.startsWith('SW-'))).toMatch(/^SW-120 /);
+    expect(first).toContain('Showing 1-50 of 120. /psw action list page:2 shows the next 50.');
+    const last = await h.run('/psw action list page:3');
+    expect(last.split('\n').filter((l) => /^SW-\d+ /.test(l))).toHaveLength(20);
+    expect(last).toContain('Showing 101-120 of 120.');
+    expect(await h.run('/psw action list page:4')).toContain('There are only 3 pages of 120 actions.');
+    expect(await h.run('/psw action list page:zero')).toContain('The page must be a whole number');
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile, readdir, stat } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, writeFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -38,6 +38,7 @@ describe('the JSON data file', () => {
   it('refuses a truncated file and leaves it untouched', async () => {
     const h = await Harness.create({ store: await JsonFileStore.open(file) });
     await h.run('/psw network link South West');
+    await h.store.close();
     const whole = await readFile(file, 'utf8');
     await expectRefusedAndUntouched(whole.slice(0, Math.floor(whole.length / 2)), /is not valid JSON .*has not been changed/s);
   });
@@ -66,7 +67,7 @@ describe('the JSON data file', () => {
     const original = JSON.stringify(old);
     await writeFile(file, original);
     const migrations = { [CURRENT_SCHEMA_VERSION - 1]: ({ legacyField: _dropped, ...rest }: Record<string, unknown>) => rest };
-    const store = await JsonFileStore.open(file, migrations);
+    const store = await JsonFileStore.open(file, { migrations });
     expect((await store.health()).ok).toBe(true);
     expect(await readFile(`${file}.schema-${CURRENT_SCHEMA_VERSION - 1}.bak`, 'utf8')).toBe(original);
   });
@@ -87,6 +88,7 @@ describe('the JSON data file', () => {
     const h = await Harness.create({ store: await JsonFileStore.open(file) });
     await h.run('/psw network link South West');
     await Promise.all(Array.from({ length: 25 }, (_, i) => h.run(`/psw action add Task ${i} @U0AAA due:Ongoing priority:CSW2122.1`)));
+    await h.store.close();
     const saved = JSON.parse(await readFile(file, 'utf8')) as { actions: { id: string }[] };
     expect(new Set(saved.actions.map((a) => a.id)).size).toBe(25);
   });
@@ -99,5 +101,64 @@ describe('the JSON data file', () => {
     })).rejects.toThrow('boom');
     expect(await store.transaction((tx) => tx.record('test', 'a'))).toBeUndefined();
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ records: {} });
+  });
+
+  it('recovers every committed command from the journal after a crash, then compacts', async () => {
+    const crashed = await Harness.create({ store: await JsonFileStore.open(file) });
+    await crashed.run('/psw network link South West');
+    await crashed.run('/psw action add Audit @U0AAA due:"Autumn 2027" priority:CSW2122.1');
+    await crashed.run('/psw action update SW-1 note:"Still going"');
+    expect(await readdir(dir)).toContain('psw.json.journal');
+    // No close(): as if the process had been killed.
+    const again = await Harness.create({ store: await JsonFileStore.open(file) });
+    expect(await again.run('/psw action show SW-1')).toContain('Still going');
+    expect((await readdir(dir)).sort()).toEqual(['psw.json']);
+  });
+
+  it('moves a line cut off by a crash mid-append aside and keeps everything before it', async () => {
+    const crashed = await Harness.create({ store: await JsonFileStore.open(file) });
+    await crashed.run('/psw network link South West');
+    await crashed.run('/psw action add Audit @U0AAA due:"Autumn 2027" priority:CSW2122.1');
+    await appendFile(`${file}.journal`, '[["actions","SW-2",{"id":"SW-2","tit');
+    const again = await Harness.create({ store: await JsonFileStore.open(file) });
+    expect(await again.run('/psw action list')).toContain('SW-1');
+    const files = await readdir(dir);
+    const torn = files.find((f) => f.startsWith('psw.json.journal.torn-'));
+    expect(torn).toBeDefined();
+    expect(await readFile(path.join(dir, torn!), 'utf8')).toMatch(/"tit$/);
+  });
+
+  it('refuses a journal with a damaged line in the middle and changes neither file', async () => {
+    const crashed = await Harness.create({ store: await JsonFileStore.open(file) });
+    await crashed.run('/psw network link South West');
+    const snapshot = await readFile(file, 'utf8');
+    const journal = `${await readFile(`${file}.journal`, 'utf8')}not json\n[]\n`;
+    await writeFile(`${file}.journal`, journal);
+    await expect(JsonFileStore.open(file)).rejects.toThrow(/psw\.json\.journal: line 2 is not a valid journal entry/);
+    expect(await readFile(file, 'utf8')).toBe(snapshot);
+    expect(await readFile(`${file}.journal`, 'utf8')).toBe(journal);
+  });
+
+  it('refuses a journal whose rows are invalid', async () => {
+    await (await JsonFileStore.open(file)).close();
+    await writeFile(`${file}.journal`, '[["actions","SW-1",{"id":"SW-1"}]]\n');
+    await expect(JsonFileStore.open(file)).rejects.toThrow(/leaves the data invalid when replayed/);
+  });
+
+  it('compacts the journal into the file once it grows past the threshold', async () => {
+    const h = await Harness.create({ store: await JsonFileStore.open(file, { compactAfterBytes: 2_000 }) });
+    await h.run('/psw network link South West');
+    for (let i = 0; i < 5; i++) await h.run(`/psw action add Task ${i} @U0AAA due:Ongoing priority:CSW2122.1`);
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { actions: unknown[] };
+    expect(saved.actions.length).toBeGreaterThanOrEqual(3);
+    expect((await stat(`${file}.journal`).catch(() => undefined))?.size ?? 0).toBeLessThan(2_000);
+  });
+
+  it('keeps records across restarts', async () => {
+    const store = await JsonFileStore.open(file);
+    await store.transaction((tx) => tx.saveRecord('sent', 'U1|SW-1|reminder|2027-05-27', { at: '2027-05-27T08:00:00.000Z' }));
+    await store.close();
+    const again = await JsonFileStore.open(file);
+    expect(await again.transaction((tx) => tx.records('sent'))).toEqual([{ key: 'U1|SW-1|reminder|2027-05-27', value: { at: '2027-05-27T08:00:00.000Z' } }]);
   });
 });
