@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { COMMANDS } from '../commands/index.ts';
 import { loadConfig } from './config.ts';
@@ -11,6 +12,8 @@ import { runShell, LOCAL_CHANNEL_ID } from './shell/shell.ts';
  * shell on the embedded JSON store: no accounts, no credentials.
  */
 async function main(): Promise<number> {
+  // Settings in a .env file count as if they were in the environment; the environment wins.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
   const { store, shippedFrameworks } = await createRuntime(config, log);
