@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { noArguments } from './args.ts';
 import { postAgenda } from '../src/app/meetings.ts';
 import { agendaBlocks } from './agenda-view.ts';
 import { inTransaction } from './format.ts';
@@ -10,7 +10,7 @@ export default defineCommand({
   summary: 'Post the agenda to the channel (co-chairs)',
   usage: 'agenda post',
   examples: ['agenda post'],
-  args: z.object({ text: z.literal('', { message: 'This command takes no words after it' }) }),
+  args: noArguments(),
   async run(_args, ctx) {
     const { network, agenda } = await inTransaction(ctx, (op) => postAgenda(op));
     return announce(...agendaBlocks(network, agenda, ctx.now, ctx.timeZone));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { noArguments } from './args.ts';
 import { previewAgenda } from '../src/app/meetings.ts';
 import { agendaBlocks } from './agenda-view.ts';
 import { inTransaction } from './format.ts';
@@ -10,7 +10,7 @@ export default defineCommand({
   summary: "Preview the next meeting's agenda: standing items, submitted items, actions due, gaps",
   usage: 'agenda',
   examples: ['agenda'],
-  args: z.object({ text: z.literal('', { message: 'Did you mean `agenda add <item>`? `agenda` alone previews the agenda' }) }),
+  args: noArguments('Did you mean `agenda add <item>`? `agenda` alone previews the agenda'),
   async run(_args, ctx) {
     const { network, agenda } = await inTransaction(ctx, (op) => previewAgenda(op));
     return reply(...agendaBlocks(network, agenda, ctx.now, ctx.timeZone));

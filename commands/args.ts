@@ -11,6 +11,10 @@ import { splitList } from './parse-text.ts';
 export const requiredText = (what: string) =>
   z.string().trim().min(1, `${what} is missing`).max(2000, `${what} is too long (2,000 characters at most)`);
 
+/** For commands that take nothing after their name; `hint` points at the command they may have meant. */
+export const noArguments = (hint = 'This command takes no words after it') =>
+  z.object({ text: z.literal('', { message: hint }) });
+
 export function single(options: Record<string, string[]>, key: string): string | undefined {
   return options[key]?.at(-1);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { noArguments } from './args.ts';
 import { showCoverage } from '../src/app/coverage.ts';
 import { coverageState, type CoverageRow } from '../src/domain/coverage.ts';
 import { inTransaction } from './format.ts';
@@ -20,7 +20,7 @@ export default defineCommand({
   summary: 'Show which priorities have workplan items and live actions, and which have none',
   usage: 'coverage',
   examples: ['coverage'],
-  args: z.object({ text: z.literal('', { message: 'This command takes no words after it' }) }),
+  args: noArguments(),
   async run(_args, ctx) {
     const { network, rows } = await inTransaction(ctx, (op) => showCoverage(op));
     const covered = rows.filter((r) => coverageState(r) === 'covered').length;

@@ -23,6 +23,11 @@ export function dueLabel(action: Action): string {
   return action.timescale.ongoing ? 'reviewed each meeting' : '—';
 }
 
+/** "fortnightly", "weekly", "every 3 weeks" */
+export function frequencyLabel(intervalWeeks: number): string {
+  return intervalWeeks === 1 ? 'weekly' : intervalWeeks === 2 ? 'fortnightly' : `every ${intervalWeeks} weeks`;
+}
+
 export function mention(userId: string): string {
   return `<@${userId}>`;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { setMeetingSchedule } from '../src/app/meetings.ts';
 import { isLocalDate, WEEKDAY_NAMES } from '../src/domain/local-date.ts';
-import { inTransaction, meetingLabel } from './format.ts';
+import { frequencyLabel, inTransaction, meetingLabel } from './format.ts';
 import { announce, context, text } from './reply.ts';
 import { defineCommand } from './types.ts';
 
@@ -40,9 +40,9 @@ export default defineCommand({
     .transform((i, ctx) => parseSchedule(i.text, i.options.from?.at(-1), ctx)),
   async run(schedule, ctx) {
     const { next } = await inTransaction(ctx, (op) => setMeetingSchedule(op, schedule));
-    const every = schedule.intervalWeeks === 1 ? 'Weekly' : schedule.intervalWeeks === 2 ? 'Fortnightly' : `Every ${schedule.intervalWeeks} weeks`;
+    const every = frequencyLabel(schedule.intervalWeeks);
     return announce(
-      text(`${every} meetings on ${WEEKDAY_NAMES[schedule.weekday]}s. Next meeting: ${meetingLabel(next, ctx.timeZone)}.`),
+      text(`${every.charAt(0).toUpperCase()}${every.slice(1)} meetings on ${WEEKDAY_NAMES[schedule.weekday]}s. Next meeting: ${meetingLabel(next, ctx.timeZone)}.`),
       context('Submit agenda items with `/psw agenda add <item>`; preview the agenda with `/psw agenda`.'),
     );
   },

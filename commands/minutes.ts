@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { noArguments } from './args.ts';
 import { minutesOfLatestMeeting } from '../src/app/meetings.ts';
 import { actionLine, inTransaction, meetingLabel, mention } from './format.ts';
 import { context, heading, list, reply, text } from './reply.ts';
@@ -9,7 +9,7 @@ export default defineCommand({
   summary: 'Show the minutes of the latest meeting: decisions and new actions',
   usage: 'minutes',
   examples: ['minutes'],
-  args: z.object({ text: z.literal('', { message: 'This command takes no words after it' }) }),
+  args: noArguments(),
   async run(_args, ctx) {
     const { network, minutes } = await inTransaction(ctx, (op) => minutesOfLatestMeeting(op));
     return reply(

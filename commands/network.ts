@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { noArguments } from './args.ts';
 import { showNetwork } from '../src/app/networks.ts';
 import { coChairsOf } from '../src/domain/networks.ts';
 import { nextMeeting } from '../src/domain/meetings.ts';
@@ -11,7 +11,7 @@ export default defineCommand({
   summary: "Show this channel's network: co-chairs, roles, frameworks, meetings",
   usage: 'network',
   examples: ['network'],
-  args: z.object({ text: z.literal('', { message: 'This command takes no words after it' }) }),
+  args: noArguments(),
   async run(_args, ctx) {
     const { network, yourRole } = await inTransaction(ctx, (op) => showNetwork(op));
     const others = Object.entries(network.roles).filter(([, r]) => r !== 'co-chair');

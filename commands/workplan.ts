@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { noArguments } from './args.ts';
 import { showWorkplan } from '../src/app/workplan.ts';
 import { inTransaction } from './format.ts';
 import { context, heading, list, reply, type ReplyBlock } from './reply.ts';
@@ -9,7 +9,7 @@ export default defineCommand({
   summary: "Show the network's workplan, grouped by the priorities it answers",
   usage: 'workplan',
   examples: ['workplan'],
-  args: z.object({ text: z.literal('', { message: 'This command takes no words after it; use `workplan add` to add an item' }) }),
+  args: noArguments('This command takes no words after it; use `workplan add` to add an item'),
   async run(_args, ctx) {
     const { network, items, catalogue } = await inTransaction(ctx, (op) => showWorkplan(op));
     if (items.length === 0) {
