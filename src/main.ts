@@ -23,6 +23,7 @@ async function main(): Promise<number> {
     contextFor: () => ({
       store, shippedFrameworks, log, now: new Date(), timeZone: config.timeZone,
       userId: config.localUserId, channelId: LOCAL_CHANNEL_ID, readFile: (path) => readFile(path, 'utf8'),
+      reminderDefaults: config.reminderDefaults,
     }),
   });
   await store.close();
