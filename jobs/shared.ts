@@ -1,3 +1,6 @@
+import type { Action } from '../src/domain/actions.ts';
+import { buildCoverage, type CoverageRow } from '../src/domain/coverage.ts';
+import type { FrameworkCatalogue } from '../src/domain/frameworks.ts';
 import type { LocalDate } from '../src/domain/local-date.ts';
 import { addDays } from '../src/domain/local-date.ts';
 import type { Network } from '../src/domain/networks.ts';
@@ -13,6 +16,12 @@ export const LEDGER_RETENTION_DAYS = 35;
 export async function networksInScope(tx: StoreTx, deps: Pick<JobDeps, 'networks'>): Promise<Network[]> {
   const all = (await tx.networks()).sort((a, b) => a.code.localeCompare(b.code));
   return deps.networks ? all.filter((n) => deps.networks!.includes(n.code)) : all;
+}
+
+/** The network's coverage, from the store as the transaction sees it (shipped and imported frameworks). */
+export async function coverageIn(tx: StoreTx, shipped: FrameworkCatalogue, network: Network, actions: readonly Action[]): Promise<CoverageRow[]> {
+  const catalogue = (await tx.importedFrameworks()).reduce((c, f) => c.with(f), shipped);
+  return buildCoverage(network, catalogue, await tx.workplanOfNetwork(network.code), actions);
 }
 
 /** Sends a run's messages through the ledger (see deliverAll), first pruning entries too old to matter. */
