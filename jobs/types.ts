@@ -31,7 +31,7 @@ export interface Job {
    * When present, the scheduler keeps track of each network separately and
    * runs the job with `deps.networks` set to those due.
    */
-  scheduleFor?(network: Network, config: Config): string;
+  scheduleFor?: (network: Network, config: Config) => string;
   run(deps: JobDeps, now: Date): Promise<JobReport>;
 }
 
