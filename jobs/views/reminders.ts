@@ -37,17 +37,18 @@ export function reminderReply(network: Network, items: readonly ReminderItem[], 
     blocks.push(text(`*${SECTION_TITLE[reason]} (${total})*`), ...actionBlocks(section, (i) => `*${i.action.id}* ${i.action.title}: ${whenLine(i)}`));
   }
   if (more > 0) blocks.push(context(`…and ${more} more: \`/psw action list mine\` lists them all.`));
-  blocks.push(context(`Reminders come on working days, from ${workingDays(settings.daysBefore)} before the due date. Mark an action done, snooze it or update it with its buttons, or with \`/psw action done <ID>\` and \`/psw action snooze <ID> 1w\`.`));
+  const from = settings.daysBefore === 0 ? 'from the due date' : `from ${workingDays(settings.daysBefore)} before the due date`;
+  blocks.push(context(`Reminders come on working days, ${from}. Mark an action done, snooze it or update it with its buttons, or with \`/psw action done <ID>\` and \`/psw action snooze <ID> 1w\`.`));
   return reply(...blocks);
 }
 
 /** The co-chairs' escalation: the network's actions overdue by more than the threshold. */
 export function escalationReply(network: Network, items: readonly ReminderItem[], settings: ReminderSettings, today: LocalDate): Reply {
   const { shown, more } = capped(items, ACTIONS_PER_MESSAGE);
-  const count = items.length === 1 ? '1 action is' : `${items.length} actions are`;
+  const [count, owners] = items.length === 1 ? ['1 action is', 'Its owner is'] : [`${items.length} actions are`, 'Their owners are'];
   return reply(
     heading(`${network.name}: actions overdue by more than ${workingDays(settings.escalateAfter)}`),
-    text(`As of ${formatUkDate(today)}, ${count} more than ${workingDays(settings.escalateAfter)} past the due date. Their owners are reminded each working day.`),
+    text(`As of ${formatUkDate(today)}, ${count} more than ${workingDays(settings.escalateAfter)} past the due date. ${owners} reminded each working day.`),
     ...actionBlocks(shown, (i) => `*${i.action.id}* ${i.action.title} (${mention(i.action.owner)}, ${whenLine(i)}, ${statusLabel(i.action)})`),
     ...(more > 0 ? [context(`…and ${more} more: \`/psw action list\` lists them all.`)] : []),
     context('You are told because you co-chair the network. `/psw reminders` shows when this happens.'),
