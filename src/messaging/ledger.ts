@@ -56,15 +56,6 @@ export async function ledgerEntry(tx: StoreTx, key: MessageKey): Promise<LedgerE
   return parseEntry(await tx.record(LEDGER_KIND, ledgerKey(key)));
 }
 
-/** Entries of one day that are not known to have arrived: `sending` or `in-doubt`. */
-export async function unconfirmedEntries(tx: StoreTx, day: LocalDate, job: string): Promise<{ key: string; entry: LedgerEntry }[]> {
-  const prefix = `${day}|`;
-  return (await tx.records(LEDGER_KIND))
-    .filter(({ key }) => key.startsWith(prefix))
-    .map(({ key, value }) => ({ key, entry: parseEntry(value) }))
-    .filter((e): e is { key: string; entry: LedgerEntry } => e.entry !== undefined && e.entry.job === job && e.entry.state !== 'sent');
-}
-
 /**
  * Deletes entries of days before `before`: a day's entries only stop that
  * day's messages going twice, so old ones are history nobody reads.

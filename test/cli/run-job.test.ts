@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LEDGER_KIND } from '../../src/messaging/ledger.ts';
-import { MemoryMessenger } from '../../src/messaging/memory-messenger.ts';
+import { MemoryMessenger } from '../support/memory-messenger.ts';
 import { EXIT, runJobCli, type JobCliIo } from '../../src/run-job.ts';
 import { DONE_WHEN_NOW, doneWhenState } from '../support/scenario.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import agenda from '../../jobs/agenda.ts';
 import { AGENDA_ARCHIVE_KIND } from '../../src/domain/agenda-archive.ts';
-import { MemoryMessenger } from '../../src/messaging/memory-messenger.ts';
+import { MemoryMessenger } from '../support/memory-messenger.ts';
 import { renderText } from '../../src/shell/render-text.ts';
 import { DryRunStore } from '../../src/store/dry-run-store.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';

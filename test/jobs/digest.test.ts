@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import digest from '../../jobs/digest.ts';
 import { updateAction } from '../../src/domain/actions.ts';
 import { buildDigest, mondayOf } from '../../src/domain/digest.ts';
-import { MemoryMessenger } from '../../src/messaging/memory-messenger.ts';
+import { MemoryMessenger } from '../support/memory-messenger.ts';
 import { renderText } from '../../src/shell/render-text.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { CURRENT_SCHEMA_VERSION, type StateDocument } from '../../src/store/state.ts';

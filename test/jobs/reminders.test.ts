@@ -3,7 +3,7 @@ import type { ReplyBlock } from '../../commands/reply.ts';
 import reminders from '../../jobs/reminders.ts';
 import { ACTIONS_PER_MESSAGE } from '../../jobs/views/reminders.ts';
 import { updateAction } from '../../src/domain/actions.ts';
-import { MemoryMessenger, type DeliveredMessage } from '../../src/messaging/memory-messenger.ts';
+import { MemoryMessenger, type DeliveredMessage } from '../support/memory-messenger.ts';
 import { DeliveryError, type Messenger } from '../../src/messaging/messenger.ts';
 import { renderText } from '../../src/shell/render-text.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reply, text } from '../../commands/reply.ts';
-import { MemoryMessenger } from '../../src/messaging/memory-messenger.ts';
+import { MemoryMessenger } from '../support/memory-messenger.ts';
 import { PacedMessenger, type PacingClock } from '../../src/messaging/paced-messenger.ts';
 
 /** A clock that moves only when someone sleeps (or never, to look at concurrent callers). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import reminders from '../../jobs/reminders.ts';
 import type { Job, JobDeps, JobReport } from '../../jobs/types.ts';
 import { addDays, zonedParts } from '../../src/domain/local-date.ts';
-import { MemoryMessenger } from '../../src/messaging/memory-messenger.ts';
+import { MemoryMessenger } from '../support/memory-messenger.ts';
 import type { Messenger } from '../../src/messaging/messenger.ts';
 import { JOB_RUN_KIND } from '../../src/scheduling/job-runs.ts';
 import { Scheduler } from '../../src/scheduling/scheduler.ts';

@@ -4,7 +4,7 @@ import type { JobDeps } from '../../jobs/types.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { frameworkFileSchema, FrameworkCatalogue } from '../../src/domain/frameworks.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { MemoryMessenger } from '../../src/messaging/memory-messenger.ts';
+import { MemoryMessenger } from './memory-messenger.ts';
 import type { Messenger } from '../../src/messaging/messenger.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';

@@ -1,26 +1,20 @@
 import type { Reply } from '../../commands/reply.ts';
-import type { Destination } from './deliver.ts';
-import type { Messenger } from './messenger.ts';
+import type { Destination } from '../../src/messaging/deliver.ts';
+import type { Messenger } from '../../src/messaging/messenger.ts';
 
 export interface DeliveredMessage {
   to: Destination;
   reply: Reply;
 }
 
-/**
- * Keeps messages in memory instead of sending them: for tests and
- * benchmarks. `keep: false` only counts, so a benchmark measures the jobs
- * rather than this list. `failWith` can refuse or break chosen sends.
- */
+/** Keeps messages in memory instead of sending them. `failWith` can refuse or break chosen sends. */
 export class MemoryMessenger implements Messenger {
   readonly messages: DeliveredMessage[] = [];
   count = 0;
-  readonly #keep: boolean;
   readonly #failWith: ((to: Destination, attempt: number) => Error | undefined) | undefined;
   #attempts = 0;
 
-  constructor(options: { keep?: boolean; failWith?: (to: Destination, attempt: number) => Error | undefined } = {}) {
-    this.#keep = options.keep ?? true;
+  constructor(options: { failWith?: (to: Destination, attempt: number) => Error | undefined } = {}) {
     this.#failWith = options.failWith;
   }
 
@@ -37,7 +31,7 @@ export class MemoryMessenger implements Messenger {
     const failure = this.#failWith?.(to, this.#attempts);
     if (failure) return Promise.reject(failure);
     this.count++;
-    if (this.#keep) this.messages.push({ to, reply });
+    this.messages.push({ to, reply });
     return Promise.resolve();
   }
 }
