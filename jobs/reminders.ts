@@ -80,6 +80,8 @@ function escalation(network: Network, coChair: string, items: ReminderItem[], se
     to: { direct: coChair },
     network: network.code,
     async compose(tx) {
+      const stillCoChair = await tx.network(network.code);
+      if (!stillCoChair || !coChairsOf(stillCoChair).includes(coChair)) return undefined;
       const current = await recheck(tx, items, settings, today, holidays, (i) => i.escalate);
       if (current.length === 0) return undefined;
       return { reply: escalationReply(network, current, settings, today), actionIds: current.map((i) => i.action.id) };

@@ -129,7 +129,7 @@ export async function runJobCli(argv: readonly string[], io: JobCliIo): Promise<
   let runtime: Runtime;
   try {
     const config = loadConfig(io.env);
-    const log = createLogger(config.logLevel, { job: invocation.job.name });
+    const log = createLogger(config.logLevel, { component: 'job-cli' });
     runtime = io.runtime ? await io.runtime(log) : await createRuntime(config, log);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataFileError) {
@@ -143,14 +143,14 @@ export async function runJobCli(argv: readonly string[], io: JobCliIo): Promise<
   const now = invocation.now ?? io.clock();
   const when = describeWhen(now, runtime.config.timeZone);
   const log = runtime.log.child({ job: job.name, dryRun });
+  const deps = {
+    ...runtime,
+    store: dryRun ? new DryRunStore(runtime.store) : runtime.store,
+    messenger: dryRun ? new TextMessenger(io.stdout) : (io.messenger ?? createMessenger)(runtime, io.stdout),
+    clock: io.clock,
+    ...(io.signal && { signal: io.signal }),
+  };
   try {
-    const deps = {
-      ...runtime,
-      store: dryRun ? new DryRunStore(runtime.store) : runtime.store,
-      messenger: dryRun ? new TextMessenger(io.stdout) : (io.messenger ?? createMessenger)(runtime, io.stdout),
-      clock: io.clock,
-      ...(io.signal && { signal: io.signal }),
-    };
     log.info({ now: now.toISOString() }, 'job run from the command line');
     const report = await job.run(deps, now);
     io.stdout.write(`${summary(job.name, when, report, dryRun)}\n`);
