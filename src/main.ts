@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const { store, shippedFrameworks } = runtime;
   const interactive = process.stdin.isTTY === true;
   log.info({ store: 'json-file', frameworks: shippedFrameworks.all().length, jobs: config.jobsEnabled }, 'started local shell');
-  const jobs = config.jobsEnabled ? startJobs(runtime, createMessenger(runtime, interactive ? process.stdout : process.stderr)) : undefined;
+  const jobs = config.jobsEnabled ? await startJobs(runtime, createMessenger(runtime, interactive ? process.stdout : process.stderr)) : undefined;
   try {
     await runShell({
       input: process.stdin,

@@ -11,9 +11,10 @@ import { createMessenger } from './messaging/create-messenger.ts';
 import type { Messenger } from './messaging/messenger.ts';
 import { TextMessenger } from './messaging/text-messenger.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
+import { lockForJobs } from './scheduling/jobs-lock.ts';
 import { DryRunStore } from './store/dry-run-store.ts';
 
-export const EXIT = { ok: 0, runFailed: 1, usage: 2, cannotStart: 78 } as const;
+export const EXIT = { ok: 0, runFailed: 1, usage: 2, busy: 75, cannotStart: 78 } as const;
 
 export interface JobCliIo {
   stdout: Writable;
@@ -150,6 +151,13 @@ export async function runJobCli(argv: readonly string[], io: JobCliIo): Promise<
     clock: io.clock,
     ...(io.signal && { signal: io.signal }),
   };
+  const locked = dryRun ? undefined : await lockForJobs(runtime);
+  if (locked && !locked.acquired) {
+    io.stderr.write(`Another process (pid ${locked.heldBy}) is running the scheduled jobs on ${runtime.config.dataFile}. Running ${job.name} from here too could send messages twice, so nothing was run. Use --dry-run to see what is due, or stop that process first.\n`);
+    log.warn({ code: 'jobs-busy', heldBy: locked.heldBy }, 'job command refused');
+    await runtime.store.close();
+    return EXIT.busy;
+  }
   try {
     log.info({ now: now.toISOString() }, 'job run from the command line');
     const report = await job.run(deps, now);
@@ -165,6 +173,7 @@ export async function runJobCli(argv: readonly string[], io: JobCliIo): Promise<
     io.stderr.write(`${job.name} failed: ${error instanceof Error ? error.message : String(error)}. Nothing after the failure was sent; see the log above.\n`);
     return EXIT.runFailed;
   } finally {
+    await locked?.lock.release();
     await runtime.store.close();
   }
 }

@@ -4,6 +4,7 @@ import { localDateAt, dateParts } from '../domain/local-date.ts';
 import type { Messenger } from '../messaging/messenger.ts';
 import type { Runtime } from '../runtime.ts';
 import { startHeartbeat } from './heartbeat.ts';
+import { lockForJobs } from './jobs-lock.ts';
 import { Scheduler } from './scheduler.ts';
 
 export interface RunningJobs {
@@ -13,10 +14,16 @@ export interface RunningJobs {
 
 /**
  * Runs the jobs alongside the bot: one tick straight away (catching up a run
- * missed while the bot was down), then one a minute.
+ * missed while the bot was down), then one a minute. If another live process
+ * already runs the jobs on this data file, this one does not (see jobs-lock.ts).
  */
-export function startJobs(runtime: Runtime, messenger: Messenger, jobs: readonly Job[] = JOBS): RunningJobs {
+export async function startJobs(runtime: Runtime, messenger: Messenger, jobs: readonly Job[] = JOBS): Promise<RunningJobs> {
   const log = runtime.log.child({ component: 'scheduler' });
+  const locked = await lockForJobs(runtime);
+  if (!locked.acquired) {
+    log.warn({ heldBy: locked.heldBy, dataFile: runtime.config.dataFile }, 'another process runs the scheduled jobs on this data file; this one will not');
+    return { stop: () => Promise.resolve() };
+  }
   const scheduler = new Scheduler({ jobs, deps: { ...runtime, messenger, clock: () => new Date() } });
   warnIfHolidaysRunOut(runtime, new Date());
   const tick = (now: Date): Promise<unknown> => scheduler.tick(now);
@@ -28,6 +35,7 @@ export function startJobs(runtime: Runtime, messenger: Messenger, jobs: readonly
       await heartbeat.stop();
       await scheduler.stop();
       await first;
+      await locked.lock.release();
       log.info('scheduler stopped');
     },
   };

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,17 @@ describe('npm start with piped input, the scheduler running alongside', () => {
     expect(run.stderr).toContain('"msg":"scheduler started"');
     expect(run.stderr).toContain('"msg":"scheduler stopped"');
     expect(run.ms).toBeLessThan(15_000);
+  });
+
+  it('leaves the jobs to another live process that already runs them on the same data file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'psw-main-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'psw.json');
+    await writeFile(`${file}.jobs.lock`, JSON.stringify({ pid: process.ppid }));
+    const run = await start('/psw help\n', { DATA_FILE: file });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('another process runs the scheduled jobs on this data file; this one will not');
+    expect(run.stderr).not.toContain('scheduler started');
   });
 
   it('does not start the scheduler with JOBS_ENABLED=false', async () => {

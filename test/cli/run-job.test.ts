@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LEDGER_KIND } from '../../src/messaging/ledger.ts';
 import { MemoryMessenger } from '../support/memory-messenger.ts';
 import { EXIT, runJobCli, type JobCliIo } from '../../src/run-job.ts';
+import { jobsLockPath } from '../../src/scheduling/jobs-lock.ts';
 import { DONE_WHEN_NOW, doneWhenState } from '../support/scenario.ts';
 
 const dirs: string[] = [];
@@ -93,6 +94,28 @@ describe('npm run job -- reminders --now 2027-05-27T09:00:00+01:00 (the "Done wh
     const rerun = await cli(['reminders', '--now', DONE_WHEN_NOW], { DATA_FILE: file });
     expect(headers(rerun.stdout)).toHaveLength(4);
     expect(rerun.stdout).toContain('4 sent, 2 skipped, 1 failed.');
+  });
+});
+
+describe('npm run job while another process runs the jobs on the same data file', () => {
+  it('refuses to run (it could send twice) but still allows a dry run', async () => {
+    const file = await dataFile();
+    // The test runner's parent process stands in for a running bot.
+    await writeFile(jobsLockPath(file), JSON.stringify({ pid: process.ppid }));
+    const before = await readFile(file, 'utf8');
+    const run = await cli(['reminders', '--now', DONE_WHEN_NOW], { DATA_FILE: file });
+    expect(run.code).toBe(EXIT.busy);
+    expect(run.stderr).toContain(`Another process (pid ${process.ppid}) is running the scheduled jobs on ${file}.`);
+    expect(headers(run.stdout)).toEqual([]);
+    expect(await readFile(file, 'utf8')).toBe(before);
+    const dry = await cli(['reminders', '--now', DONE_WHEN_NOW, '--dry-run'], { DATA_FILE: file });
+    expect(headers(dry.stdout)).toHaveLength(7);
+  });
+
+  it('takes the lock for its run and gives it back', async () => {
+    const file = await dataFile();
+    await cli(['reminders', '--now', DONE_WHEN_NOW], { DATA_FILE: file });
+    await expect(readFile(jobsLockPath(file), 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });
 
