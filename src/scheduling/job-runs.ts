@@ -14,9 +14,10 @@ const recordSchema = z.object({
   slot: z.string(),
   /**
    * baseline: first seen, nothing run (a new job or network starts from now);
-   * completed: the slot's run finished; missed: too old to catch up, logged.
+   * completed: the slot's run finished; missed: too old to catch up, logged;
+   * covered: passed over for a later slot within the catch-up window.
    */
-  outcome: z.enum(['baseline', 'completed', 'missed']),
+  outcome: z.enum(['baseline', 'completed', 'missed', 'covered']),
   /** When this was recorded. */
   at: z.string(),
   report: z.object({ sent: z.number(), skipped: z.number(), failed: z.number() }).optional(),

@@ -114,11 +114,12 @@ export class Scheduler {
           }, 'scheduled runs missed while the bot was not running, too long ago to catch up: not run');
         }
         if (plan.covered.length > 0) scopeLog.info({ covered: plan.covered.map((s) => s.toISOString()) }, 'several runs missed; running only the latest');
-        if (plan.run) {
-          due.set(plan.run.getTime(), [...(due.get(plan.run.getTime()) ?? []), scope]);
-        } else if (plan.missed.length > 0) {
-          await recordJobRun(tx, scope.key, { slot: plan.missed.at(-1)!.toISOString(), outcome: 'missed', at: this.#deps.clock().toISOString() });
+        // Slots passed over are recorded at once, so they are reported once whatever becomes of the run.
+        const passedOver = plan.covered.at(-1) ?? plan.missed.at(-1);
+        if (passedOver) {
+          await recordJobRun(tx, scope.key, { slot: passedOver.toISOString(), outcome: plan.covered.length > 0 ? 'covered' : 'missed', at: this.#deps.clock().toISOString() });
         }
+        if (plan.run) due.set(plan.run.getTime(), [...(due.get(plan.run.getTime()) ?? []), scope]);
       }
     });
 

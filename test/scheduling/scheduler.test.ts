@@ -184,6 +184,18 @@ describe('Scheduler: faults and shutdown', () => {
     expect(calls).toBe(3);
   });
 
+  it('reports missed runs once even while the run after them keeps failing', async () => {
+    const job = countingJob('0 9 * * *', { run: () => Promise.reject(new Error('boom')) });
+    const store = emptyStore();
+    await scheduler([job], testRuntime(store)).tick(new Date('2027-05-24T12:00:00Z'));
+    const { log, lines } = capturingLogger();
+    const restarted = scheduler([job], { ...testRuntime(store), log });
+    await tickEveryMinute(restarted, '2027-05-27T08:10:00Z', '2027-05-27T08:40:00Z');
+    const missed = lines().filter((l) => typeof l.msg === 'string' && l.msg.startsWith('scheduled runs missed'));
+    expect(missed).toEqual([expect.objectContaining({ missed: 2, first: '2027-05-25T08:00:00.000Z', last: '2027-05-26T08:00:00.000Z' })]);
+    expect(lines().filter((l) => l.msg === 'job run failed; it will be tried again while within the catch-up window')).toHaveLength(3);
+  });
+
   it('records a failed run as not completed, so a restart within the window runs it', async () => {
     let fail = true;
     const job = countingJob('0 9 * * *', { run: () => (fail ? Promise.reject(new Error('boom')) : Promise.resolve(EMPTY_REPORT)) });
