@@ -42,3 +42,19 @@ export const ragSchema = z.string().transform((s, ctx) => {
 });
 
 export const priorityCodes = (values: string[] | undefined): string[] => splitList(values);
+
+/**
+ * A time of day as people type it: "09:00", "9:00", "14:30", "9am", "2:30pm".
+ * Undefined when it is not one.
+ */
+export function parseClockTime(text: string): { hour: number; minute: number } | undefined {
+  const m = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i.exec(text.trim());
+  if (!m || (m[2] === undefined && m[3] === undefined)) return undefined;
+  let hour = Number(m[1]);
+  const minute = m[2] === undefined ? 0 : Number(m[2]);
+  if (m[3]) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (m[3].toLowerCase() === 'pm' ? 12 : 0);
+  }
+  return hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
+}

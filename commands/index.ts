@@ -22,6 +22,8 @@ import network from './network.ts';
 import networkLink from './network-link.ts';
 import networkRole from './network-role.ts';
 import priorities from './priorities.ts';
+import reminders from './reminders.ts';
+import remindersSet from './reminders-set.ts';
 import workplan from './workplan.ts';
 import workplanAdd from './workplan-add.ts';
 import type { CommandDefinition } from './types.ts';
@@ -31,7 +33,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   helpCommand(() => COMMANDS),
   networkLink, network, networkRole,
   priorities, frameworkAdopt, frameworkDrop, frameworkImport,
-  actionAdd, actionList, actionShow, actionUpdate, actionDone, actionDrop, actionSnooze,
+  actionAdd, actionList, actionShow, actionUpdate, actionDone, actionDrop, actionSnooze, reminders, remindersSet,
   workplanAdd, workplan, coverage,
   meetingSet, meeting, agendaAdd, agendaRemove, agenda, agendaPost, decision, minutes,
 ];

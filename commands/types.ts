@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FrameworkCatalogue } from '../src/domain/frameworks.ts';
+import type { ReminderSettings } from '../src/domain/reminders.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Store } from '../src/store/store.ts';
 import type { Reply } from './reply.ts';
@@ -16,6 +17,8 @@ export interface CommandContext {
   log: Logger;
   /** Reads a file a co-chair names (framework import). Absent where files cannot be read. */
   readFile?: (path: string) => Promise<string>;
+  /** The deployment's reminder defaults (Config.reminderDefaults); the built-in ones when absent. */
+  reminderDefaults?: ReminderSettings;
 }
 
 export interface CommandDefinition<Args = unknown> {

@@ -1,34 +1,50 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { COMMANDS } from '../commands/index.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, loadDotEnvFile } from './config.ts';
 import { ConfigError, DataFileError } from './errors.ts';
 import { createLogger } from './logger.ts';
+import { createMessenger } from './messaging/create-messenger.ts';
 import { createRuntime } from './runtime.ts';
+import { startJobs } from './scheduling/start.ts';
 import { runShell, LOCAL_CHANNEL_ID } from './shell/shell.ts';
 
 /**
  * Entry point. With no chat service configured, the bot runs as a local
- * shell on the embedded JSON store: no accounts, no credentials.
+ * shell on the embedded JSON store: no accounts, no credentials. The
+ * scheduled jobs run alongside unless JOBS_ENABLED=false; their messages are
+ * printed in an interactive shell, and go to stderr when input is piped so
+ * stdout carries only replies.
  */
 async function main(): Promise<number> {
-  // Settings in a .env file count as if they were in the environment; the environment wins.
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnvFile();
+  const shutdown = new AbortController();
+  const onSigterm = (): void => shutdown.abort();
+  process.once('SIGTERM', onSigterm);
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
-  const { store, shippedFrameworks } = await createRuntime(config, log);
-  log.info({ store: 'json-file', frameworks: shippedFrameworks.all().length }, 'started local shell');
-  await runShell({
-    input: process.stdin,
-    output: process.stdout,
-    interactive: process.stdin.isTTY === true,
-    commands: COMMANDS,
-    contextFor: () => ({
-      store, shippedFrameworks, log, now: new Date(), timeZone: config.timeZone,
-      userId: config.localUserId, channelId: LOCAL_CHANNEL_ID, readFile: (path) => readFile(path, 'utf8'),
-    }),
-  });
-  await store.close();
+  const runtime = await createRuntime(config, log);
+  const { store, shippedFrameworks } = runtime;
+  const interactive = process.stdin.isTTY === true;
+  log.info({ store: 'json-file', frameworks: shippedFrameworks.all().length, jobs: config.jobsEnabled }, 'started local shell');
+  const jobs = config.jobsEnabled ? await startJobs(runtime, createMessenger(runtime, interactive ? process.stdout : process.stderr)) : undefined;
+  try {
+    await runShell({
+      input: process.stdin,
+      output: process.stdout,
+      interactive,
+      commands: COMMANDS,
+      signal: shutdown.signal,
+      contextFor: () => ({
+        store, shippedFrameworks, log, now: new Date(), timeZone: config.timeZone,
+        userId: config.localUserId, channelId: LOCAL_CHANNEL_ID, readFile: (path) => readFile(path, 'utf8'),
+        reminderDefaults: config.reminderDefaults,
+      }),
+    });
+  } finally {
+    process.off('SIGTERM', onSigterm);
+    await jobs?.stop();
+    await store.close();
+  }
   return 0;
 }
 

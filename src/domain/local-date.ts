@@ -153,6 +153,26 @@ export function instantAt(date: LocalDate, hour: number, minute: number, timeZon
   return new Date(guess);
 }
 
+/**
+ * Every instant at which the wall clock in `timeZone` reads `date`
+ * `hour:minute`, earliest first: none in the spring-forward gap, two in the
+ * autumn overlap, one otherwise. `instantAt` picks one; this is for callers
+ * that follow the real clock (an hourly job runs twice in the repeated hour).
+ */
+export function instantsAt(date: LocalDate, hour: number, minute: number, timeZone: string): Date[] {
+  const { year, month, day } = dateParts(date);
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
+  const offsets = new Set([-86_400_000, 0, 86_400_000].map((shift) => offsetMs(new Date(wallAsUtc + shift), timeZone)));
+  return [...offsets]
+    .map((offset) => wallAsUtc - offset)
+    .filter((candidate) => {
+      const p = zonedParts(new Date(candidate), timeZone);
+      return p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute;
+    })
+    .sort((a, b) => a - b)
+    .map((ms) => new Date(ms));
+}
+
 /** Offset of the zone from UTC at an instant, in milliseconds (+3600000 for BST). */
 export function offsetMs(instant: Date, timeZone: string): number {
   const p = zonedParts(instant, timeZone);

@@ -1,5 +1,6 @@
 import { forbidden } from '../errors.ts';
 import type { LocalDate } from './local-date.ts';
+import type { ReminderOverrides } from './reminders.ts';
 
 /** The nine ADASS regions. The code prefixes every action ID of the region's network. */
 export const REGIONS = [
@@ -80,6 +81,8 @@ export interface Network {
   lastAgendaItemNumber: number;
   lastDecisionNumber: number;
   createdAt: string;
+  /** Reminder settings the co-chairs chose; absent (or partly absent) means the deployment's defaults. */
+  reminders?: ReminderOverrides;
 }
 
 export const DEFAULT_STANDING_ITEMS = [

@@ -11,6 +11,8 @@ export interface ShellOptions {
   /** Builds the context for one line; called per line so each gets the current time. */
   contextFor: () => CommandContext;
   interactive: boolean;
+  /** Aborting it ends the shell as end of input would (SIGTERM). */
+  signal?: AbortSignal;
 }
 
 /** The channel the local shell speaks in: one network can be linked to it, as in Slack. */
@@ -23,7 +25,7 @@ export const LOCAL_CHANNEL_ID = 'CLOCALSHELL';
  */
 export async function runShell(options: ShellOptions): Promise<void> {
   const { input, output, interactive } = options;
-  const lines = createInterface({ input, ...(interactive && { output, prompt: 'psw> ' }), terminal: interactive });
+  const lines = createInterface({ input, ...(interactive && { output, prompt: 'psw> ' }), terminal: interactive, ...(options.signal && { signal: options.signal }) });
   const write = (text: string): void => {
     output.write(`${text}\n`);
   };

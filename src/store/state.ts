@@ -3,6 +3,7 @@ import { ACTION_STATUSES, RAGS } from '../domain/actions.ts';
 import { frameworkFileSchema } from '../domain/frameworks.ts';
 import { isLocalDate } from '../domain/local-date.ts';
 import { REGIONS, ROLES } from '../domain/networks.ts';
+import { REMINDER_LIMITS } from '../domain/reminders.ts';
 
 /**
  * The shape of everything the bot keeps, as written to the JSON data file.
@@ -36,6 +37,12 @@ const networkSchema = z.object({
   lastAgendaItemNumber: z.number().int().min(0),
   lastDecisionNumber: z.number().int().min(0),
   createdAt: isoInstant,
+  // Optional, so data files written before reminder settings existed still load.
+  reminders: z.object({
+    daysBefore: z.number().int().min(REMINDER_LIMITS.daysBefore.min).max(REMINDER_LIMITS.daysBefore.max),
+    escalateAfter: z.number().int().min(REMINDER_LIMITS.escalateAfter.min).max(REMINDER_LIMITS.escalateAfter.max),
+    time: z.object({ hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) }),
+  }).partial().optional(),
 });
 
 const actionSchema = z.object({
