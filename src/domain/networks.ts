@@ -80,6 +80,8 @@ export interface Network {
   lastAgendaItemNumber: number;
   lastDecisionNumber: number;
   createdAt: string;
+  /** The Google spreadsheet this network's action plan is mirrored to; absent: the deployment's default (GOOGLE_SHEETS_SPREADSHEET_ID). */
+  spreadsheetId?: string;
 }
 
 export const DEFAULT_STANDING_ITEMS = [

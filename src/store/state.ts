@@ -36,6 +36,8 @@ const networkSchema = z.object({
   lastAgendaItemNumber: z.number().int().min(0),
   lastDecisionNumber: z.number().int().min(0),
   createdAt: isoInstant,
+  /** Added with Google Sheets sync; absent in older files, meaning the default spreadsheet. */
+  spreadsheetId: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/).optional(),
 });
 
 const actionSchema = z.object({
