@@ -84,6 +84,12 @@ export function formatUkDate(date: LocalDate): string {
   return `${day} ${MONTH_NAMES[month - 1]!.slice(0, 3)} ${year}`;
 }
 
+/** "31/05/2027": the numeric UK form, as spreadsheets show dates. */
+export function formatUkNumericDate(date: LocalDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${pad2(day)}/${pad2(month)}/${year}`;
+}
+
 /** "Thursday 3 June 2027" */
 export function formatUkLongDate(date: LocalDate): string {
   const { year, month, day } = dateParts(date);
