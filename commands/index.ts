@@ -22,6 +22,8 @@ import network from './network.ts';
 import networkLink from './network-link.ts';
 import networkRole from './network-role.ts';
 import priorities from './priorities.ts';
+import sync from './sync.ts';
+import syncSheet from './sync-sheet.ts';
 import workplan from './workplan.ts';
 import workplanAdd from './workplan-add.ts';
 import type { CommandDefinition } from './types.ts';
@@ -34,4 +36,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
   actionAdd, actionList, actionShow, actionUpdate, actionDone, actionDrop, actionSnooze,
   workplanAdd, workplan, coverage,
   meetingSet, meeting, agendaAdd, agendaRemove, agenda, agendaPost, decision, minutes,
+  sync, syncSheet,
 ];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FrameworkCatalogue } from '../src/domain/frameworks.ts';
 import type { Logger } from '../src/logger.ts';
+import type { SheetsSync } from '../src/sheets/sheets-sync.ts';
 import type { Store } from '../src/store/store.ts';
 import type { Reply } from './reply.ts';
 
@@ -16,6 +17,8 @@ export interface CommandContext {
   log: Logger;
   /** Reads a file a co-chair names (framework import). Absent where files cannot be read. */
   readFile?: (path: string) => Promise<string>;
+  /** The Google Sheets sync; absent when no service account is configured, and `/psw sync` then says how to set it up. */
+  sheets?: SheetsSync;
 }
 
 export interface CommandDefinition<Args = unknown> {

@@ -3,7 +3,9 @@ import { COMMANDS } from '../commands/index.ts';
 import { loadConfig } from './config.ts';
 import { ConfigError, DataFileError } from './errors.ts';
 import { createLogger } from './logger.ts';
+import { TextMessenger } from './messaging/text-messenger.ts';
 import { createRuntime } from './runtime.ts';
+import { connectSheets } from './sheets/connect.ts';
 import { runShell, LOCAL_CHANNEL_ID } from './shell/shell.ts';
 
 /**
@@ -13,8 +15,11 @@ import { runShell, LOCAL_CHANNEL_ID } from './shell/shell.ts';
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
-  const { store, shippedFrameworks } = await createRuntime(config, log);
-  log.info({ store: 'json-file', frameworks: shippedFrameworks.all().length }, 'started local shell');
+  const runtime = await createRuntime(config, log);
+  const { store, shippedFrameworks } = runtime;
+  // In the shell, messages the sync sends people (owners, co-chairs) are printed among the replies.
+  const sheets = connectSheets(runtime, new TextMessenger(process.stdout));
+  log.info({ store: 'json-file', frameworks: shippedFrameworks.all().length, sheets: sheets !== undefined }, 'started local shell');
   await runShell({
     input: process.stdin,
     output: process.stdout,
@@ -23,6 +28,7 @@ async function main(): Promise<number> {
     contextFor: () => ({
       store, shippedFrameworks, log, now: new Date(), timeZone: config.timeZone,
       userId: config.localUserId, channelId: LOCAL_CHANNEL_ID, readFile: (path) => readFile(path, 'utf8'),
+      ...(sheets && { sheets }),
     }),
   });
   await store.close();
