@@ -59,7 +59,8 @@ function countsLine(n: NetworkSyncReport): string {
 
 function details(n: NetworkSyncReport): ReturnType<typeof list>[] {
   const lines: string[] = [];
-  if (n.tabCreated) lines.push(`The "${n.name}" tab was missing (new, deleted or renamed), so it was made afresh.`);
+  if (n.tabRecreated) lines.push(`The "${n.name}" tab was missing (deleted or renamed), so it was made again. A renamed copy, if any, is left as it is.`);
+  else if (n.tabCreated) lines.push(`The "${n.name}" tab was added to the spreadsheet.`);
   for (const h of n.headersRepaired) lines.push(`The "${h.header}" header had been changed${h.found ? ` to "${h.found}"` : ''}; it is put back.`);
   if (n.columnsRestored.length > 0) lines.push(`Columns the bot needs were missing and were added back: ${n.columnsRestored.join(', ')}.`);
   for (const p of n.pulledActions) lines.push(`${p.id} is now ${p.status}, as typed in the sheet; its owner has been told.`);

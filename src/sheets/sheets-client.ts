@@ -189,7 +189,8 @@ function networkCodeOf(error: unknown): string {
 /** Retry-After as seconds or an HTTP date, in milliseconds from now. */
 export function retryAfterOf(error: unknown, now: number): number | undefined {
   const headers = (error as { response?: { headers?: unknown } } | null)?.response?.headers;
-  const value = headers instanceof Headers ? headers.get('retry-after') : undefined;
+  // Duck-typed: the Headers class gaxios got from fetch need not be this realm's.
+  const value = typeof (headers as Headers | undefined)?.get === 'function' ? (headers as Headers).get('retry-after') : undefined;
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const at = Date.parse(value);

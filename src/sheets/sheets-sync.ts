@@ -50,6 +50,7 @@ export interface NetworkSyncReport extends NetworkCounts {
   code: string;
   name: string;
   tabCreated: boolean;
+  tabRecreated: boolean;
   headersRepaired: { header: string; found: string }[];
   columnsRestored: string[];
   /** Actions whose status typed in the sheet was taken, with the new status. */
@@ -306,6 +307,7 @@ function networkReport(plan: NetworkPlan, inputs: NetworkSyncInput[], pulled: Ac
     code: plan.code, name, ...plan.counts,
     pulled: mine.length,
     tabCreated: plan.tabCreated,
+    tabRecreated: plan.tabRecreated,
     headersRepaired: plan.headersRepaired,
     columnsRestored: plan.columnsRestored,
     pulledActions: mine.map((a) => ({ id: a.id, status: STATUS_LABELS[a.status] })),

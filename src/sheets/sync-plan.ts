@@ -104,6 +104,8 @@ export interface NetworkPlan {
   tabTitle: string;
   counts: NetworkCounts;
   tabCreated: boolean;
+  /** Made again: the bot had written it before, and it was deleted or renamed. */
+  tabRecreated: boolean;
   /** Headers put back, with what they said. */
   headersRepaired: { header: string; found: string }[];
   /** Bot columns that had gone (deleted by hand) and were inserted again. */
@@ -150,6 +152,7 @@ function planNetwork(input: NetworkSyncInput, ctx: PlanInput, sheetIds: SheetIdA
     code: network.code, tabTitle: network.name,
     counts: { added: 0, updated: 0, pulled: 0, unchanged: 0, markedRemoved: 0 },
     tabCreated: tab.created,
+    tabRecreated: tab.created && input.base !== undefined,
     headersRepaired: tab.created ? [] : tab.headersRepaired,
     columnsRestored: tab.created ? [] : tab.columnsRestored,
     changes: [], invalidToReport: [], invalidPresent: [],

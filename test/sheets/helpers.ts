@@ -25,15 +25,15 @@ export const MEMBER = 'U0AAA';
 export const CHANNEL = 'C0SW';
 export const TAB = 'South West';
 
-let account: { key: ServiceAccountKey; publicKeyPem: string } | undefined;
+let account: { key: ServiceAccountKey; keyJson: string; publicKeyPem: string } | undefined;
 
 /** One RSA key per test file: generating one takes a moment. */
-export function serviceAccount(): { key: ServiceAccountKey; publicKeyPem: string } {
+export function serviceAccount(): { key: ServiceAccountKey; keyJson: string; publicKeyPem: string } {
   if (!account) {
     const { keyJson, publicKeyPem } = generateServiceAccount(SERVICE_ACCOUNT_EMAIL);
     const key = parseServiceAccountKey(keyJson);
     if (typeof key === 'string') throw new Error(key);
-    account = { key, publicKeyPem };
+    account = { key, keyJson, publicKeyPem };
   }
   return account;
 }

@@ -41,7 +41,7 @@ describe('first sync', () => {
     const report = await syncOnce();
 
     expect(report.ok).toBe(true);
-    expect(southWest(report)).toMatchObject({ added: 3, updated: 0, pulled: 0, unchanged: 0, tabCreated: true });
+    expect(southWest(report)).toMatchObject({ added: 3, updated: 0, pulled: 0, unchanged: 0, tabCreated: true, tabRecreated: false });
     expect(w.fake.stats).toMatchObject({ gets: 1, posts: 1, appliedBatchUpdates: 1, unauthenticated: 0 });
     expect(w.fake.tabTitles(SPREADSHEET_ID)).toEqual(['Sheet1', 'South West', 'Summary']);
 
@@ -223,7 +223,7 @@ describe("people's edits survive", () => {
     w.fake.personEdit(SPREADSHEET_ID, [{ deleteSheet: { sheetId: w.fake.sheetIdOf(SPREADSHEET_ID, TAB) } }]);
 
     const recreated = await syncOnce();
-    expect(southWest(recreated)).toMatchObject({ tabCreated: true, added: 2 });
+    expect(southWest(recreated)).toMatchObject({ tabCreated: true, tabRecreated: true, added: 2 });
     expect(w.fake.grid(SPREADSHEET_ID, TAB).map((r) => r[0])).toEqual(['ID', 'SW-1', 'SW-2']);
 
     w.fake.personEdit(SPREADSHEET_ID, [{ updateSheetProperties: { properties: { sheetId: w.fake.sheetIdOf(SPREADSHEET_ID, TAB), title: 'SW 2026' }, fields: 'title' } }]);
