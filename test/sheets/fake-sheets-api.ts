@@ -235,7 +235,7 @@ export class FakeSheetsApi {
         if (url.searchParams.has('ranges')) throw invalid('fake: ranges are not implemented');
         const full = renderSpreadsheet(spreadsheet, url.searchParams.get('includeGridData') === 'true');
         const fields = url.searchParams.get('fields');
-        send(200, fields ? applyMask(full, parseMask(fields)) : full);
+        send(200, omitZeros(fields ? applyMask(full, parseMask(fields)) : full));
         return;
       }
       const request = JSON.parse(body.toString('utf8')) as sheets_v4.Schema$BatchUpdateSpreadsheetRequest;
@@ -298,7 +298,7 @@ export function generateServiceAccount(email: string): { keyJson: string; public
 // ---------------------------------------------------------------- reading
 
 function renderSpreadsheet(s: FakeSpreadsheet, includeGridData: boolean): sheets_v4.Schema$Spreadsheet {
-  return omitZeros({
+  return {
     spreadsheetId: s.id,
     properties: { title: s.title, locale: 'en_GB', timeZone: 'Europe/London' },
     sheets: s.sheets.map((sheet, index) => ({
@@ -319,7 +319,7 @@ function renderSpreadsheet(s: FakeSpreadsheet, includeGridData: boolean): sheets
         }],
       }),
     })),
-  }) as sheets_v4.Schema$Spreadsheet;
+  };
 }
 
 function renderCell(cell: FakeCell | undefined): sheets_v4.Schema$CellData | undefined {
