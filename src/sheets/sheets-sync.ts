@@ -11,7 +11,7 @@ import type { Store, StoreTx } from '../store/store.ts';
 import { backoffMs, SheetsError, type SheetsApi } from './sheets-client.ts';
 import { spreadsheetUrl } from './spreadsheet-id.ts';
 import {
-  changeNote, planSync, SHEET_AUTHOR, STATUS_LABELS, type InvalidStatus, type NetworkCounts, type NetworkPlan, type NetworkSyncInput, type SyncBase, type SyncPlan,
+  changeNote, parseStatusText, planSync, SHEET_AUTHOR, STATUS_LABELS, type InvalidStatus, type NetworkCounts, type NetworkPlan, type NetworkSyncInput, type SyncBase, type SyncPlan,
 } from './sync-plan.ts';
 
 /**
@@ -155,7 +155,7 @@ export class SheetsSync {
     }
     let outcome: CommitOutcome;
     try {
-      outcome = await this.#o.store.transaction((tx) => this.#commit(tx, spreadsheetId, plan, now));
+      outcome = await this.#o.store.transaction((tx) => this.#commit(tx, spreadsheetId, plan, inputs, now));
     } catch (error) {
       // The sheet was written but the bot could not save: the next sync sees the difference and sorts it out.
       const failure = describeFailure(error, log);
@@ -234,7 +234,7 @@ export class SheetsSync {
   }
 
   /** After a successful write: actions changed, records saved, in one transaction. */
-  async #commit(tx: StoreTx, spreadsheetId: string, plan: SyncPlan, now: Date): Promise<CommitOutcome> {
+  async #commit(tx: StoreTx, spreadsheetId: string, plan: SyncPlan, inputs: NetworkSyncInput[], now: Date): Promise<CommitOutcome> {
     const pulled: Action[] = [];
     const invalidToReport: CommitOutcome['invalidToReport'] = [];
     for (const networkPlan of plan.networks) {
@@ -246,7 +246,9 @@ export class SheetsSync {
         await tx.saveAction(updated);
         if (takePull) pulled.push(updated);
       }
-      await tx.saveRecord(RECORD_KINDS.base, `${spreadsheetId}/${networkPlan.code}`, networkPlan.base);
+      // An unchanged sync leaves the store untouched too (the JSON file is not rewritten every few minutes).
+      const before = inputs.find((i) => i.network.code === networkPlan.code)?.base;
+      if (!sameBase(before, networkPlan.base)) await tx.saveRecord(RECORD_KINDS.base, `${spreadsheetId}/${networkPlan.code}`, networkPlan.base);
       await this.#invalidRecords(tx, spreadsheetId, networkPlan, now);
       const network = await tx.network(networkPlan.code);
       if (network) for (const invalid of networkPlan.invalidToReport) invalidToReport.push({ network, invalid });
@@ -288,6 +290,12 @@ export class SheetsSync {
   }
 }
 
+function sameBase(a: SyncBase | undefined, b: SyncBase): boolean {
+  if (!a || a.layout !== b.layout) return false;
+  const keys = Object.keys(b.rows);
+  return keys.length === Object.keys(a.rows).length && keys.every((k) => a.rows[k] === b.rows[k]);
+}
+
 interface CommitOutcome {
   pulled: Action[];
   invalidToReport: { network: Network; invalid: InvalidStatus }[];
@@ -318,10 +326,10 @@ function networkReport(plan: NetworkPlan, inputs: NetworkSyncInput[], pulled: Ac
 
 function pulledNotice(action: Action, spreadsheetId: string): Reply {
   const change = action.history.at(-1)?.changes.find((c) => c.field === 'status');
-  const from = change ? ` (it was ${change.from})` : '';
+  const was = change ? parseStatusText(change.from) : undefined;
   return reply(
-    text(`Your action *${action.id}* (${action.title}) was marked *${STATUS_LABELS[action.status]}* in the Google Sheet${from}. The change is in its history.`),
-    context(`If that is wrong, set it back with \`/psw action update ${action.id} status:...\`. ${spreadsheetUrl(spreadsheetId)}`),
+    text(`Your action *${action.id}* (${action.title}) was marked *${STATUS_LABELS[action.status]}* in the Google Sheet${was ? ` (it was ${STATUS_LABELS[was]})` : ''}. The change is in its history.`),
+    context(`If that is wrong, set it back with \`/psw action update ${action.id} status:<status>\`. ${spreadsheetUrl(spreadsheetId)}`),
   );
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Action } from '../../src/domain/actions.ts';
 import { SHEET_AUTHOR } from '../../src/sheets/sync-plan.ts';
 import { COLUMN_METADATA_KEY } from '../../src/sheets/snapshot.ts';
@@ -98,13 +98,15 @@ describe('first sync', () => {
 });
 
 describe('later syncs', () => {
-  it('write nothing when nothing changed', async () => {
+  it('write nothing, to the sheet or the store, when nothing changed', async () => {
     w = await world();
     await w.add(3);
     await syncOnce();
     w.fake.resetStats();
+    const commits = vi.spyOn(w.store as unknown as { commit: () => Promise<void> }, 'commit');
 
     const report = await syncOnce();
+    expect(commits).not.toHaveBeenCalled();
     expect(report).toMatchObject({ ok: true, wrote: false, requests: 0 });
     expect(southWest(report)).toMatchObject({ added: 0, updated: 0, pulled: 0, unchanged: 3 });
     expect(w.fake.stats).toMatchObject({ gets: 1, posts: 0 });
@@ -256,7 +258,7 @@ describe('two-way status', () => {
     const sw1 = await action('SW-1');
     expect(sw1.status).toBe('done');
     expect(sw1.history.at(-1)).toMatchObject({ by: SHEET_AUTHOR, changes: [{ field: 'status', from: 'open', to: 'done' }], note: 'Changed in the Google Sheet' });
-    expect(w.messenger.to(MEMBER)).toEqual([expect.stringContaining('SW-1 (Action 1: audit s42 safeguarding practice) was marked Done in the Google Sheet (it was open)')]);
+    expect(w.messenger.to(MEMBER)).toEqual([expect.stringContaining('SW-1 (Action 1: audit s42 safeguarding practice) was marked Done in the Google Sheet (it was Open)')]);
     expect(cellText('SW-1', 'Status')).toBe('Done');
     expect(cellText('SW-1', 'Last update')).toBe('30/11/2026: status open → done (in the Google Sheet)');
 
