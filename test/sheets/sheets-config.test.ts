@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +75,14 @@ describe('Google Sheets settings', () => {
     const message = refusal({ GOOGLE_SERVICE_ACCOUNT_JSON: secret });
     expect(message).toContain('- GOOGLE_SERVICE_ACCOUNT_JSON=(value hidden) is a service account key without a valid "client_email"');
     expect(message).not.toContain('SECRET-KEY-MATERIAL');
+  });
+
+  it('in .env.example are all valid as shipped, and leave Sheets off', () => {
+    const example = parseEnv(readFileSync(path.join(import.meta.dirname, '../../.env.example'), 'utf8'));
+    for (const name of ['GOOGLE_SHEETS_SPREADSHEET_ID', 'GOOGLE_APPLICATION_CREDENTIALS', 'GOOGLE_SERVICE_ACCOUNT_JSON', 'GOOGLE_SHEETS_API_URL', 'SHEETS_SYNC_SCHEDULE']) expect(example).toHaveProperty(name);
+    const config = loadConfig(example);
+    expect(config.sheets).toBeNull();
+    expect(config.sheetsSyncSchedule).toBe('*/10 * * * *');
   });
 
   it('refuse a key given twice', () => {
