@@ -187,14 +187,16 @@ export class SheetsSync {
    */
   async #readPlanWrite(spreadsheetId: string, inputs: NetworkSyncInput[], now: Date, log: Logger): Promise<{ plan: SyncPlan; wrote: boolean }> {
     const { api } = this.#o;
+    const earlier: SyncPlan[] = [];
     for (let attempt = 1; ; attempt++) {
       const snapshot = await api.read(spreadsheetId);
-      const plan = planSync({ snapshot, networks: inputs, now, timeZone: this.#o.timeZone });
+      const plan = withEarlierCaptures(planSync({ snapshot, networks: inputs, now, timeZone: this.#o.timeZone }), earlier);
       if (plan.requests.length === 0) return { plan, wrote: attempt > 1 };
       try {
         await api.write(spreadsheetId, plan.requests);
         return { plan, wrote: true };
       } catch (error) {
+        earlier.push(plan);
         if (!(error instanceof SheetsError) || !error.uncertain || attempt >= api.retry.attempts) throw error;
         const wait = backoffMs(api.retry, attempt, undefined);
         log.warn({ attempt, waitMs: wait, status: error.status ?? null }, 'sheets write may or may not have been applied; reading again before retrying');
@@ -288,6 +290,30 @@ export class SheetsSync {
     }
     await messages.flush();
   }
+}
+
+/**
+ * A write that failed uncertainly may have replaced text people typed; the
+ * next plan, reading the sheet after it, cannot see that text any more. So
+ * what earlier plans of the same sync captured is carried into the last one,
+ * and reaches the history whether or not the earlier write was applied.
+ */
+function withEarlierCaptures(plan: SyncPlan, earlier: readonly SyncPlan[]): SyncPlan {
+  if (earlier.length === 0) return plan;
+  const networks = plan.networks.map((network) => {
+    const changes = new Map(network.changes.map((c) => [c.actionId, c]));
+    for (const previous of earlier) {
+      for (const old of previous.networks.find((n) => n.code === network.code)?.changes ?? []) {
+        if (old.captured.length === 0) continue;
+        const current = changes.get(old.actionId);
+        changes.set(old.actionId, current
+          ? { ...current, captured: [...new Set([...old.captured, ...current.captured])] }
+          : { ...old, pull: undefined });
+      }
+    }
+    return { ...network, changes: [...changes.values()] };
+  });
+  return { ...plan, networks };
 }
 
 function sameBase(a: SyncBase | undefined, b: SyncBase): boolean {

@@ -105,6 +105,24 @@ describe('server errors (5xx)', () => {
     expect(action?.history.filter((h) => h.note === 'Changed in the Google Sheet')).toHaveLength(1);
   });
 
+  it('text the applied write replaced still reaches the history, once, though the second read no longer shows it', async () => {
+    w = await world();
+    await w.add(1);
+    await sync();
+    const { rowOf, columnOf, type } = await import('./helpers.ts');
+    type(w.fake, TAB, rowOf(w.fake, TAB, 'SW-1'), columnOf(w.fake, TAB, 'Activity'), 'Typed by the ADASS lead');
+    w.fake.faults.push({ method: 'POST', status: 503, afterApply: true });
+    expect((await sync()).ok).toBe(true);
+    const action = await w.store.transaction((tx) => tx.action('SW-1'));
+    expect(action?.history.filter((h) => h.note?.includes('Activity was "Typed by the ADASS lead"'))).toHaveLength(1);
+
+    w.fake.faults.push({ method: 'POST', status: 503 });
+    type(w.fake, TAB, rowOf(w.fake, TAB, 'SW-1'), columnOf(w.fake, TAB, 'Activity'), 'Typed again');
+    expect((await sync()).ok).toBe(true);
+    const again = await w.store.transaction((tx) => tx.action('SW-1'));
+    expect(again?.history.at(-1)?.note).toBe('Overwritten in the Google Sheet by the bot\'s values: Activity was "Typed again"');
+  });
+
   it('gives up after the attempt limit; a failing write that was never applied leaves the store as it was', async () => {
     w = await world({ retry: { attempts: 2 } });
     await w.add(1);
