@@ -2,7 +2,7 @@ import { ragOf, type Action } from '../src/domain/actions.ts';
 import { formatUkDate, formatUkLongDate, zonedParts } from '../src/domain/local-date.ts';
 import type { MeetingOccurrence } from '../src/domain/meetings.ts';
 import type { Operation } from '../src/app/operation.ts';
-import { SHEET_AUTHOR } from '../src/sheets/sync-plan.ts';
+import { SHEET_AUTHOR } from '../src/sheets/row-values.ts';
 import type { CommandContext } from './types.ts';
 
 /** Shared wording for actions and dates, so every command shows them alike. */

@@ -10,8 +10,9 @@ import { SerialQueue } from '../store/serial-queue.ts';
 import type { Store, StoreTx } from '../store/store.ts';
 import { backoffMs, SheetsError, type SheetsApi } from './sheets-client.ts';
 import { spreadsheetUrl } from './spreadsheet-id.ts';
+import { parseStatusText, SHEET_AUTHOR, STATUS_LABELS } from './row-values.ts';
 import {
-  changeNote, parseStatusText, planSync, SHEET_AUTHOR, STATUS_LABELS, type InvalidStatus, type NetworkCounts, type NetworkPlan, type NetworkSyncInput, type SyncBase, type SyncPlan,
+  changeNote, planSync, type InvalidStatus, type NetworkCounts, type NetworkPlan, type NetworkSyncInput, type SyncBase, type SyncPlan,
 } from './sync-plan.ts';
 
 /**

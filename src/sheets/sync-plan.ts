@@ -1,14 +1,10 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import {
-  actionNumber, ACTION_STATUSES, isLive, isOverdue, normaliseActionId, ragOf, updateAction, type Action, type ActionStatus, type HistoryEntry, type Rag,
-} from '../domain/actions.ts';
-import { formatUkNumericDate, localDateAt } from '../domain/local-date.ts';
+import { actionNumber, normaliseActionId, updateAction, type Action, type ActionStatus } from '../domain/actions.ts';
 import type { Network } from '../domain/networks.ts';
-import {
-  ACTION_LAYOUT, canonicalCell, canonicalValue, cellData, columnIndexOf, columnMetadataRequest, placeColumns, SUMMARY_LAYOUT, SUMMARY_TAB_TITLE,
-  type CellValue, type ColumnPlacement, type TabLayout,
-} from './sheet-layout.ts';
-import { emptyCell, type SnapshotCell, type SpreadsheetSnapshot, type TabSnapshot } from './snapshot.ts';
+import { actionRowValues, hashText, parseStatusText, REMOVED_LABEL, SHEET_AUTHOR, STATUS_LABELS, summaryRowValues } from './row-values.ts';
+import { ACTION_LAYOUT, canonicalCell, canonicalValue, columnIndexOf, SUMMARY_LAYOUT, SUMMARY_TAB_TITLE, type CellValue } from './sheet-layout.ts';
+import type { SnapshotCell, SpreadsheetSnapshot } from './snapshot.ts';
+import { appendRows, cellAt, cellRuns, prepareTab, ragRules, SheetIdAllocator, statusValidation } from './tab-requests.ts';
 
 /**
  * The sync's decisions, as a pure function: the spreadsheet as read plus the
@@ -20,22 +16,6 @@ import { emptyCell, type SnapshotCell, type SpreadsheetSnapshot, type TabSnapsho
  * writes to. Status is two-way; every other column is the bot's, and text a
  * person typed over it is kept in the action's history before it is replaced.
  */
-
-/** Who history entries made by the sync are attributed to. */
-export const SHEET_AUTHOR = 'google-sheet';
-
-export const STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
-  open: 'Open', 'in-progress': 'In progress', blocked: 'Blocked', done: 'Done', dropped: 'Dropped',
-};
-const RAG_LABELS: Readonly<Record<Rag, string>> = { red: 'Red', amber: 'Amber', green: 'Green' };
-/** What the Status of a row whose action no longer exists says. */
-export const REMOVED_LABEL = 'Removed';
-
-/** Accepts "Done", "in progress", "In_Progress", "blocked". */
-export function parseStatusText(text: string): ActionStatus | undefined {
-  const normal = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
-  return ACTION_STATUSES.find((s) => s === normal);
-}
 
 /** What the bot last wrote to a network's tab: per action, a hash of each cell, in layout order. */
 export interface SyncBase {
@@ -291,54 +271,6 @@ function hashRow(values: readonly CellValue[]): string {
   return values.map((v) => hashText(canonicalValue(v))).join('.');
 }
 
-/** What a network tab row says about an action, in layout order. */
-export function actionRowValues(action: Action, now: Date, timeZone: string, priorityTitle: (code: string) => string | undefined): CellValue[] {
-  const rag = ragOf(action, now, timeZone).rag;
-  const byKey: Record<string, CellValue> = {
-    id: action.id,
-    priority: action.priorities.map((code) => {
-      const title = priorityTitle(code);
-      return title ? `${code} ${title}` : code;
-    }).join('\n'),
-    activity: action.title,
-    owner: `@${action.owner}`,
-    resources: action.resources,
-    timescale: action.timescale.phrase,
-    due: action.timescale.due ? { date: action.timescale.due } : '',
-    status: STATUS_LABELS[action.status],
-    rag: rag ? RAG_LABELS[rag] : '',
-    lastUpdate: lastUpdateText(action, timeZone),
-    comments: action.comments,
-  };
-  return ACTION_LAYOUT.columns.map((c) => clip(byKey[c.key]!));
-}
-
-/** Google Sheets holds at most 50,000 characters in a cell. */
-const MAX_CELL_TEXT = 50_000;
-
-function clip(value: CellValue): CellValue {
-  return typeof value === 'string' && value.length > MAX_CELL_TEXT ? `${value.slice(0, MAX_CELL_TEXT - 1)}…` : value;
-}
-
-/**
- * "28/11/2026: Head of Safeguarding consulted". Notes the sync itself adds
- * (text kept from the sheet) are left out, so that keeping them does not
- * change the row again.
- */
-export function lastUpdateText(action: Action, timeZone: string): string {
-  const entry = [...action.history].reverse().find((h) => !(h.by === SHEET_AUTHOR && h.changes.length === 0)) ?? action.history[0];
-  if (!entry) return '';
-  const date = formatUkNumericDate(localDateAt(new Date(entry.at), timeZone));
-  return `${date}: ${describeEntry(entry)}`;
-}
-
-function describeEntry(entry: HistoryEntry): string {
-  if (entry.kind === 'created') return 'added';
-  if (entry.by !== SHEET_AUTHOR && entry.note) return entry.note;
-  const changes = entry.changes.map((c) => `${c.field} ${c.from || '—'} → ${c.to || '—'}`).join('; ');
-  return entry.by === SHEET_AUTHOR ? `${changes} (in the Google Sheet)` : changes;
-}
-
 // ---------------------------------------------------------------- summary tab
 
 function planSummary(input: PlanInput, networks: readonly NetworkSyncInput[], sheetIds: SheetIdAllocator, requests: sheets_v4.Schema$Request[]): SyncPlan['summary'] {
@@ -351,7 +283,7 @@ function planSummary(input: PlanInput, networks: readonly NetworkSyncInput[], sh
   for (let r = rows.length - 1; r >= 1; r--) rowOf.set(cellAt(rows, r, keyAt).text.trim().toLowerCase(), r);
   const appended: CellValue[][] = [];
   for (const n of networks) {
-    const desired = summaryRowValues(n, input.now, input.timeZone);
+    const desired = summaryRowValues(n.network, n.actions, n.gaps, input.now, input.timeZone);
     const r = rowOf.get(n.network.name.toLowerCase());
     if (r === undefined) {
       appended.push(desired);
@@ -364,226 +296,4 @@ function planSummary(input: PlanInput, networks: readonly NetworkSyncInput[], sh
   }
   requests.push(...appendRows(sheetId, tab, appended, layout));
   return { tabCreated: tab.created, headersRepaired: tab.created ? [] : tab.headersRepaired };
-}
-
-export function summaryRowValues(input: NetworkSyncInput, now: Date, timeZone: string): CellValue[] {
-  const { actions } = input;
-  const today = localDateAt(now, timeZone);
-  const count = (test: (a: Action) => boolean): number => actions.filter(test).length;
-  const rags = actions.map((a) => ragOf(a, now, timeZone).rag);
-  const byKey: Record<string, CellValue> = {
-    network: input.network.name,
-    actions: actions.length,
-    open: count((a) => a.status === 'open'),
-    inProgress: count((a) => a.status === 'in-progress'),
-    blocked: count((a) => a.status === 'blocked'),
-    done: count((a) => a.status === 'done'),
-    dropped: count((a) => a.status === 'dropped'),
-    red: rags.filter((r) => r === 'red').length,
-    amber: rags.filter((r) => r === 'amber').length,
-    green: rags.filter((r) => r === 'green').length,
-    overdue: count((a) => isLive(a.status) && isOverdue(a, today)),
-    gapCount: input.gaps.length,
-    gaps: input.gaps.join(', '),
-  };
-  return SUMMARY_LAYOUT.columns.map((c) => byKey[c.key]!);
-}
-
-// ---------------------------------------------------------------- tabs, columns, rows
-
-interface PreparedTab {
-  sheetId: number;
-  created: boolean;
-  existing: TabSnapshot | undefined;
-  placement: ColumnPlacement;
-  rowCount: number;
-  headersRepaired: { header: string; found: string }[];
-  columnsRestored: string[];
-}
-
-/**
- * Finds the tab by title, or adds it (a tab deleted or renamed by hand is
- * made again), and queues everything that puts its bot columns, headers,
- * frozen and protected header row in place.
- */
-function prepareTab(snapshot: SpreadsheetSnapshot, title: string, layout: TabLayout, sheetIds: SheetIdAllocator, requests: sheets_v4.Schema$Request[], dataRows: number): PreparedTab {
-  const existing = snapshot.tabs.find((t) => t.title === title);
-  const header = (key: string): string => layout.columns.find((c) => c.key === key)!.header;
-  if (!existing) {
-    const sheetId = sheetIds.next();
-    const rowCount = Math.max(1000, dataRows + 1);
-    requests.push({
-      addSheet: { properties: { sheetId, title, gridProperties: { rowCount, columnCount: Math.max(26, layout.columns.length), frozenRowCount: 1 } } },
-    });
-    const keys = layout.columns.map((c) => c.key);
-    const placement: ColumnPlacement = { indexes: keys.map((_, i) => i), inserts: [], tag: keys, inserted: keys, headers: [], rows: [] };
-    requests.push(...placement.tag.map((key, i) => columnMetadataRequest(sheetId, key, i)));
-    requests.push(headerRun(sheetId, 0, layout.columns.map((c) => c.header)));
-    requests.push(headerProtection(sheetId));
-    return { sheetId, created: true, existing, placement, rowCount, headersRepaired: [], columnsRestored: [] };
-  }
-  const { sheetId } = existing;
-  const placement = placeColumns(existing, layout);
-  for (const at of placement.inserts) {
-    requests.push({ insertDimension: { range: { sheetId, dimension: 'COLUMNS', startIndex: at, endIndex: at + 1 }, inheritFromBefore: false } });
-  }
-  const indexOf = (key: string): number => placement.indexes[columnIndexOf(layout, key)]!;
-  requests.push(...placement.tag.map((key) => columnMetadataRequest(sheetId, key, indexOf(key))));
-  const headerWrites = placement.headers.map((h) => ({ column: indexOf(h.key), value: header(h.key) }));
-  for (const run of runsOf(headerWrites)) requests.push(headerRun(sheetId, run[0]!.column, run.map((w) => w.value)));
-  if (existing.frozenRowCount < 1) {
-    requests.push({ updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' } });
-  }
-  if (!existing.headerProtected) requests.push(headerProtection(sheetId));
-  const restored = new Set(placement.inserted);
-  return {
-    sheetId, created: false, existing, placement,
-    rowCount: existing.rowCount,
-    headersRepaired: placement.headers.filter((h) => !restored.has(h.key)).map((h) => ({ header: header(h.key), found: h.found })),
-    columnsRestored: [...restored].map(header),
-  };
-}
-
-/** New rows go below the last row holding anything in any column, growing the grid if needed (updates never grow it). */
-function appendRows(sheetId: number, tab: PreparedTab, rows: CellValue[][], layout: TabLayout): sheets_v4.Schema$Request[] {
-  if (rows.length === 0) return [];
-  const used = tab.placement.rows;
-  let last = used.length - 1;
-  while (last > 0 && used[last]!.every((c) => c.text === '' && c.number === undefined)) last--;
-  const start = Math.max(1, last + 1);
-  const requests: sheets_v4.Schema$Request[] = [];
-  const needed = start + rows.length;
-  if (needed > tab.rowCount) requests.push({ appendDimension: { sheetId, dimension: 'ROWS', length: needed - tab.rowCount } });
-  const columns = layout.columns.map((c, i) => ({ index: tab.placement.indexes[i]!, layoutIndex: i, kind: c.kind })).sort((a, b) => a.index - b.index);
-  for (const run of runsOf(columns.map((c) => ({ ...c, column: c.index })))) {
-    requests.push({
-      updateCells: {
-        start: { sheetId, rowIndex: start, columnIndex: run[0]!.column },
-        rows: rows.map((row) => ({ values: run.map((c) => cellData(row[c.layoutIndex]!)) })),
-        fields: fieldsFor(run),
-      },
-    });
-  }
-  return requests;
-}
-
-interface CellWrite {
-  column: number;
-  value: CellValue;
-  kind: string;
-}
-
-/** One updateCells per run of adjacent cells, so no cell between them (people's columns) is touched. */
-function cellRuns(sheetId: number, row: number, writes: CellWrite[]): sheets_v4.Schema$Request[] {
-  return runsOf(writes).map((run) => ({
-    updateCells: { start: { sheetId, rowIndex: row, columnIndex: run[0]!.column }, rows: [{ values: run.map((w) => cellData(w.value)) }], fields: fieldsFor(run) },
-  }));
-}
-
-function fieldsFor(run: readonly { kind: string }[]): string {
-  return run.some((c) => c.kind === 'date') ? 'userEnteredValue,userEnteredFormat.numberFormat' : 'userEnteredValue';
-}
-
-function runsOf<T extends { column: number }>(items: readonly T[]): T[][] {
-  const sorted = [...items].sort((a, b) => a.column - b.column);
-  const runs: T[][] = [];
-  for (const item of sorted) {
-    const run = runs.at(-1);
-    if (run && run.at(-1)!.column + 1 === item.column) run.push(item);
-    else runs.push([item]);
-  }
-  return runs;
-}
-
-function headerRun(sheetId: number, column: number, headers: string[]): sheets_v4.Schema$Request {
-  return {
-    updateCells: {
-      start: { sheetId, rowIndex: 0, columnIndex: column },
-      rows: [{ values: headers.map((h) => ({ userEnteredValue: { stringValue: h }, userEnteredFormat: { textFormat: { bold: true } } })) }],
-      fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
-    },
-  };
-}
-
-function headerProtection(sheetId: number): sheets_v4.Schema$Request {
-  return {
-    addProtectedRange: {
-      protectedRange: {
-        range: { sheetId, startRowIndex: 0, endRowIndex: 1 },
-        description: 'Headers kept by the PSW Network Bot: the bot finds its columns by them and puts them back if changed.',
-        warningOnly: true,
-      },
-    },
-  };
-}
-
-function statusValidation(sheetId: number, column: number): sheets_v4.Schema$Request {
-  return {
-    setDataValidation: {
-      range: { sheetId, startRowIndex: 1, startColumnIndex: column, endColumnIndex: column + 1 },
-      rule: {
-        condition: { type: 'ONE_OF_LIST', values: Object.values(STATUS_LABELS).map((l) => ({ userEnteredValue: l })) },
-        strict: false,
-        showCustomUi: true,
-        inputMessage: `One of: ${Object.values(STATUS_LABELS).join(', ')}. The bot takes the new status on its next sync.`,
-      },
-    },
-  };
-}
-
-const RAG_COLOURS: Readonly<Record<string, sheets_v4.Schema$CellFormat>> = {
-  Red: { backgroundColor: { red: 0.957, green: 0.78, blue: 0.765 }, textFormat: { foregroundColor: { red: 0.6, green: 0, blue: 0 }, bold: true } },
-  Amber: { backgroundColor: { red: 1, green: 0.898, blue: 0.6 }, textFormat: { foregroundColor: { red: 0.5, green: 0.3, blue: 0 }, bold: true } },
-  Green: { backgroundColor: { red: 0.851, green: 0.918, blue: 0.827 }, textFormat: { foregroundColor: { red: 0.15, green: 0.4, blue: 0.1 }, bold: true } },
-};
-
-/** Colours the RAG column by conditional formatting, adding only the rules that are missing. */
-function ragRules(sheetId: number, column: number, existing: TabSnapshot | undefined, placement: ColumnPlacement): sheets_v4.Schema$Request[] {
-  const shifted = (index: number): number => placement.inserts.reduce((i, at) => (i >= at ? i + 1 : i), index);
-  const present = (label: string): boolean => (existing?.conditionalRules ?? []).some((rule) =>
-    shifted(rule.startColumn) === column && rule.endColumn !== undefined && shifted(rule.endColumn - 1) === column
-    && rule.type === 'TEXT_EQ' && rule.value === label && rule.startRow <= 1);
-  return Object.entries(RAG_COLOURS).filter(([label]) => !present(label)).map(([label, format]) => ({
-    addConditionalFormatRule: {
-      index: 0,
-      rule: {
-        ranges: [{ sheetId, startRowIndex: 1, startColumnIndex: column, endColumnIndex: column + 1 }],
-        booleanRule: { condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: label }] }, format },
-      },
-    },
-  }));
-}
-
-function cellAt(rows: SnapshotCell[][], r: number, c: number): SnapshotCell {
-  return rows[r]?.[c] ?? emptyCell();
-}
-
-/** IDs for new tabs, chosen in the request so that later requests in the same batch can name the tab. */
-class SheetIdAllocator {
-  readonly #used: Set<number>;
-  #next = 1_000_001;
-
-  constructor(snapshot: SpreadsheetSnapshot) {
-    this.#used = new Set(snapshot.tabs.map((t) => t.sheetId));
-  }
-
-  next(): number {
-    while (this.#used.has(this.#next)) this.#next++;
-    this.#used.add(this.#next);
-    return this.#next;
-  }
-}
-
-/** A short, stable hash (53-bit cyrb53) of a cell's text, for the last-synced record. */
-export function hashText(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Action } from '../../src/domain/actions.ts';
-import { SHEET_AUTHOR } from '../../src/sheets/sync-plan.ts';
+import { SHEET_AUTHOR } from '../../src/sheets/row-values.ts';
 import { COLUMN_METADATA_KEY } from '../../src/sheets/snapshot.ts';
 import { CO_CHAIR, columnOf, MEMBER, NOW, rowOf, SPREADSHEET_ID, TAB, type, world, type World } from './helpers.ts';
 

@@ -4,9 +4,8 @@ import { createAction, updateAction, type Action } from '../../src/domain/action
 import { newNetwork, REGIONS } from '../../src/domain/networks.ts';
 import { ACTION_LAYOUT, dateToSerial, placeColumns } from '../../src/sheets/sheet-layout.ts';
 import type { SnapshotCell, SpreadsheetSnapshot, TabSnapshot } from '../../src/sheets/snapshot.ts';
-import {
-  ACTION_LAYOUT_SIGNATURE, actionRowValues, hashText, lastUpdateText, parseStatusText, planSync, SHEET_AUTHOR, summaryRowValues, type NetworkSyncInput, type SyncPlan,
-} from '../../src/sheets/sync-plan.ts';
+import { actionRowValues, hashText, lastUpdateText, parseStatusText, SHEET_AUTHOR, summaryRowValues } from '../../src/sheets/row-values.ts';
+import { ACTION_LAYOUT_SIGNATURE, planSync, type NetworkSyncInput, type SyncPlan } from '../../src/sheets/sync-plan.ts';
 
 const NOW = new Date('2026-11-30T10:00:00Z');
 const TZ = 'Europe/London';
@@ -145,7 +144,7 @@ describe('what the rows say', () => {
       action(4, { timescale: { phrase: 'October 2026', due: '2026-10-31', ongoing: false } }),
       action(5, { status: 'blocked', timescale: { phrase: 'Ongoing', due: null, ongoing: true } }),
     ];
-    const row = summaryRowValues({ network: southWest, actions, priorityTitle: () => undefined, gaps: ['CSW2122.2', 'CSW2122.5'], base: undefined, reportedInvalid: {} }, NOW, TZ);
+    const row = summaryRowValues(southWest, actions, ['CSW2122.2', 'CSW2122.5'], NOW, TZ);
     expect(row).toEqual(['South West', 5, 2, 0, 1, 1, 1, 1, 1, 2, 1, 2, 'CSW2122.2, CSW2122.5']);
   });
 });
