@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { context, reply, text, type Reply } from '../../commands/reply.ts';
 import { updateAction, type Action } from '../domain/actions.ts';
 import { buildCoverage, coverageState } from '../domain/coverage.ts';
 import type { FrameworkCatalogue } from '../domain/frameworks.ts';
 import { coChairsOf, type Network } from '../domain/networks.ts';
 import type { Logger } from '../logger.ts';
-import { DeliveryError, type Messenger } from '../messaging/messenger.ts';
+import type { Messenger } from '../messaging/messenger.ts';
 import { SerialQueue } from '../store/serial-queue.ts';
 import type { Store, StoreTx } from '../store/store.ts';
 import { backoffMs, SheetsError, type SheetsApi } from './sheets-client.ts';
-import { spreadsheetUrl } from './spreadsheet-id.ts';
-import { parseStatusText, SHEET_AUTHOR, STATUS_LABELS } from './row-values.ts';
+import { SHEET_AUTHOR, STATUS_LABELS } from './row-values.ts';
+import { failureNotice, invalidNotice, Outbox, pulledNotice, recoveryNotice } from './sync-messages.ts';
 import {
   changeNote, planSync, type InvalidStatus, type NetworkCounts, type NetworkPlan, type NetworkSyncInput, type SyncBase, type SyncPlan,
 } from './sync-plan.ts';
@@ -167,7 +166,7 @@ export class SheetsSync {
       for (const coChair of coChairsOf(network)) messages.queue(coChair, invalidNotice(network, invalid, spreadsheetId));
     }
     if (outcome.recovered) {
-      for (const n of inputs) for (const coChair of coChairsOf(n.network)) messages.queue(coChair, reply(text(`The Google Sheets sync for the ${n.network.name} network works again.`), context(spreadsheetUrl(spreadsheetId))));
+      for (const n of inputs) for (const coChair of coChairsOf(n.network)) messages.queue(coChair, recoveryNotice(n.network, spreadsheetId));
     }
     await messages.flush();
     const networks = plan.networks.map((p) => networkReport(p, inputs, outcome.pulled));
@@ -283,10 +282,7 @@ export class SheetsSync {
     if (!isNews) return;
     for (const network of networks) {
       for (const coChair of coChairsOf(network)) {
-        messages.queue(coChair, reply(
-          text(`The Google Sheets sync for the ${network.name} network is failing. ${failure.message}`),
-          context('You are told once. The bot keeps trying on every sync and will say when it works again.'),
-        ));
+        messages.queue(coChair, failureNotice(network, failure.message));
       }
     }
     await messages.flush();
@@ -349,51 +345,4 @@ function networkReport(plan: NetworkPlan, inputs: NetworkSyncInput[], pulled: Ac
     invalidStatuses: plan.invalidPresent,
     problems: plan.problems,
   };
-}
-
-function pulledNotice(action: Action, spreadsheetId: string): Reply {
-  const change = action.history.at(-1)?.changes.find((c) => c.field === 'status');
-  const was = change ? parseStatusText(change.from) : undefined;
-  return reply(
-    text(`Your action *${action.id}* (${action.title}) was marked *${STATUS_LABELS[action.status]}* in the Google Sheet${was ? ` (it was ${STATUS_LABELS[was]})` : ''}. The change is in its history.`),
-    context(`If that is wrong, set it back with \`/psw action update ${action.id} status:<status>\`. ${spreadsheetUrl(spreadsheetId)}`),
-  );
-}
-
-function invalidNotice(network: Network, invalid: InvalidStatus, spreadsheetId: string): Reply {
-  return reply(
-    text(`In the Google Sheet (${network.name} tab), the Status of *${invalid.actionId}* (${invalid.title}) says "${invalid.typed}", which is not a status. The bot has left the cell as it is and still counts ${invalid.actionId} as ${STATUS_LABELS[invalid.status]}.`),
-    context(`A status is one of ${Object.values(STATUS_LABELS).join(', ')}; put one in the cell and the next sync takes it. ${spreadsheetUrl(spreadsheetId)}`),
-  );
-}
-
-/** Direct messages, sent after the store is saved; one undeliverable message does not stop the rest. */
-class Outbox {
-  sent = 0;
-  failed = 0;
-  readonly #pending: { to: string; message: Reply }[] = [];
-  readonly #messenger: Messenger;
-  readonly #log: Logger;
-
-  constructor(messenger: Messenger, log: Logger) {
-    this.#messenger = messenger;
-    this.#log = log;
-  }
-
-  queue(to: string, message: Reply): void {
-    this.#pending.push({ to, message });
-  }
-
-  async flush(): Promise<void> {
-    for (const { to, message } of this.#pending.splice(0)) {
-      try {
-        await this.#messenger.sendDirect(to, message);
-        this.sent++;
-      } catch (error) {
-        this.failed++;
-        if (error instanceof DeliveryError) this.#log.warn({ code: error.code }, 'sheets sync message not delivered');
-        else this.#log.error({ err: error }, 'sheets sync message failed');
-      }
-    }
-  }
 }
