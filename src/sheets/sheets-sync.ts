@@ -170,6 +170,7 @@ export class SheetsSync {
     }
     await messages.flush();
     const networks = plan.networks.map((p) => networkReport(p, inputs, outcome.pulled));
+    logSheetInput(log, plan);
     log.info({
       networks: networkCodes, requests: plan.requests.length, wrote, ms: Date.now() - started,
       counts: Object.fromEntries(networks.map((n) => [n.code, { added: n.added, updated: n.updated, pulled: n.pulled, unchanged: n.unchanged }])),
@@ -323,6 +324,19 @@ interface CommitOutcome {
   pulled: Action[];
   invalidToReport: { network: Network; invalid: InvalidStatus }[];
   recovered: boolean;
+}
+
+/** What people typed that the bot could not take, as structured lines: IDs and counts, never the text itself. */
+function logSheetInput(log: Logger, plan: SyncPlan): void {
+  for (const n of plan.networks) {
+    for (const id of n.invalidPresent) log.warn({ network: n.code, action: id, code: 'invalid-status' }, 'Status in the sheet is not a status; left in place');
+    const kept = n.changes.filter((c) => c.captured.length > 0);
+    if (kept.length > 0) log.info({ network: n.code, actions: kept.map((c) => c.actionId), cells: kept.reduce((sum, c) => sum + c.captured.length, 0) }, 'text typed over bot columns replaced; kept in history');
+    if (n.problems.length > 0) log.warn({ network: n.code, code: 'sheet-rows', count: n.problems.length }, 'rows in the sheet left alone (duplicate or unknown IDs)');
+    for (const h of n.headersRepaired) log.info({ network: n.code, header: h.header }, 'header repaired');
+    if (n.columnsRestored.length > 0) log.info({ network: n.code, columns: n.columnsRestored }, 'bot columns restored');
+    if (n.tabRecreated) log.info({ network: n.code }, 'tab missing; made again');
+  }
 }
 
 function describeFailure(error: unknown, log: Logger): SyncFailure {

@@ -6,7 +6,7 @@ import type { Operation } from '../../src/app/operation.ts';
 import { parseServiceAccountKey, type ServiceAccountKey } from '../../src/config.ts';
 import type { FrameworkCatalogue } from '../../src/domain/frameworks.ts';
 import { loadShippedFrameworks } from '../../src/framework-files.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger, type Logger } from '../../src/logger.ts';
 import { DeliveryError, type Messenger } from '../../src/messaging/messenger.ts';
 import { GoogleSheets, type RetryPolicy } from '../../src/sheets/sheets-client.ts';
 import { SheetsSync } from '../../src/sheets/sheets-sync.ts';
@@ -84,6 +84,7 @@ export interface WorldOptions {
   spreadsheet?: 'shared' | 'not-shared' | 'missing';
   retry?: Partial<RetryPolicy>;
   fake?: FakeSheetsApi;
+  log?: Logger;
 }
 
 export async function world(options: WorldOptions = {}): Promise<World> {
@@ -96,7 +97,7 @@ export async function world(options: WorldOptions = {}): Promise<World> {
   const frameworks = await shippedFrameworks();
   const messenger = new RecordingMessenger();
   const sleeps: number[] = [];
-  const log = silentLogger();
+  const log = options.log ?? silentLogger();
   const api = new GoogleSheets({
     serviceAccount: key, apiUrl: fake.url, log,
     retry: { sleep: (ms) => { sleeps.push(ms); return Promise.resolve(); }, now: () => NOW.getTime(), ...options.retry },

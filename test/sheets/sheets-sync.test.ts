@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Action } from '../../src/domain/actions.ts';
 import { SHEET_AUTHOR } from '../../src/sheets/row-values.ts';
@@ -294,6 +295,21 @@ describe('two-way status', () => {
     type(w.fake, TAB, row, status, 'Finished?');
     await syncOnce();
     expect(w.messenger.to(CO_CHAIR)).toHaveLength(2);
+  });
+
+  it('what could not be taken is logged as structured lines, without the text people typed', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => { lines.push(JSON.parse(line) as Record<string, unknown>); } });
+    w = await world({ log });
+    await w.add(1);
+    await syncOnce();
+    type(w.fake, TAB, rowOf(w.fake, TAB, 'SW-1'), HEADERS.indexOf('Status'), 'Confidential: Mrs Smith');
+    type(w.fake, TAB, rowOf(w.fake, TAB, 'SW-1'), HEADERS.indexOf('Activity'), 'Visit Mr Jones');
+    await syncOnce();
+    expect(lines).toContainEqual(expect.objectContaining({ level: 40, network: 'SW', action: 'SW-1', code: 'invalid-status' }));
+    expect(lines).toContainEqual(expect.objectContaining({ level: 30, network: 'SW', actions: ['SW-1'], cells: 1, msg: 'text typed over bot columns replaced; kept in history' }));
+    expect(JSON.stringify(lines)).not.toMatch(/Smith|Jones/);
+    expect(JSON.stringify(lines)).not.toContain('PRIVATE KEY');
   });
 
   it('when the status changed in the bot too, the bot wins and what was typed is kept in the history', async () => {
