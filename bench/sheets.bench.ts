@@ -76,8 +76,9 @@ async function bench(size: number, fake: FakeSheetsApi, key: ReturnType<typeof p
 
   await measure('first (creates tabs)');
   await measure('nothing changed');
-  // 1% of actions changed in the bot, 1% of statuses typed in the sheet, one new action.
+  // 1% of actions (at least one) changed in the bot, as many statuses typed in the sheet, one new action.
   const step = 100;
+  const edits = Math.ceil(size / step);
   await store.transaction(async (tx) => {
     for (let i = 1; i <= size; i += step) {
       const a = (await tx.action(`SW-${i}`))!;
@@ -89,10 +90,10 @@ async function bench(size: number, fake: FakeSheetsApi, key: ReturnType<typeof p
   });
   const statusColumn = fake.grid(SPREADSHEET, 'South West')[0]!.indexOf('Status');
   const sheetId = fake.sheetIdOf(SPREADSHEET, 'South West');
-  fake.personEdit(SPREADSHEET, Array.from({ length: Math.max(1, Math.floor(size / step)) }, (_, k) => ({
+  fake.personEdit(SPREADSHEET, Array.from({ length: edits }, (_, k) => ({
     updateCells: { start: { sheetId, rowIndex: 2 + k * step, columnIndex: statusColumn }, rows: [{ values: [{ userEnteredValue: { stringValue: 'Blocked' } }] }], fields: 'userEnteredValue' },
   })));
-  await measure('1% changed each side + 1 new');
+  await measure(`${edits} edited in bot, ${edits} in sheet, 1 new`);
   await measure('nothing changed');
   return rows;
 }
