@@ -2,6 +2,7 @@ import { ragOf, type Action } from '../src/domain/actions.ts';
 import { formatUkDate, formatUkLongDate, zonedParts } from '../src/domain/local-date.ts';
 import type { MeetingOccurrence } from '../src/domain/meetings.ts';
 import type { Operation } from '../src/app/operation.ts';
+import { SHEET_AUTHOR } from '../src/sheets/row-values.ts';
 import type { CommandContext } from './types.ts';
 
 /** Shared wording for actions and dates, so every command shows them alike. */
@@ -28,7 +29,9 @@ export function frequencyLabel(intervalWeeks: number): string {
   return intervalWeeks === 1 ? 'weekly' : intervalWeeks === 2 ? 'fortnightly' : `every ${intervalWeeks} weeks`;
 }
 
+/** A person as a mention; the bot's own authors (the Sheets sync) by name. */
 export function mention(userId: string): string {
+  if (userId === SHEET_AUTHOR) return 'the Google Sheet';
   return `<@${userId}>`;
 }
 

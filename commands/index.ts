@@ -24,6 +24,8 @@ import networkRole from './network-role.ts';
 import priorities from './priorities.ts';
 import reminders from './reminders.ts';
 import remindersSet from './reminders-set.ts';
+import sync from './sync.ts';
+import syncSheet from './sync-sheet.ts';
 import workplan from './workplan.ts';
 import workplanAdd from './workplan-add.ts';
 import type { CommandDefinition } from './types.ts';
@@ -36,4 +38,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
   actionAdd, actionList, actionShow, actionUpdate, actionDone, actionDrop, actionSnooze, reminders, remindersSet,
   workplanAdd, workplan, coverage,
   meetingSet, meeting, agendaAdd, agendaRemove, agenda, agendaPost, decision, minutes,
+  sync, syncSheet,
 ];

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { FrameworkCatalogue } from '../src/domain/frameworks.ts';
 import type { ReminderSettings } from '../src/domain/reminders.ts';
 import type { Logger } from '../src/logger.ts';
+import type { SheetsSync } from '../src/sheets/sheets-sync.ts';
 import type { Store } from '../src/store/store.ts';
 import type { Reply } from './reply.ts';
 
@@ -19,6 +20,8 @@ export interface CommandContext {
   readFile?: (path: string) => Promise<string>;
   /** The deployment's reminder defaults (Config.reminderDefaults); the built-in ones when absent. */
   reminderDefaults?: ReminderSettings;
+  /** The Google Sheets sync; absent when no service account is configured, and `/psw sync` then says how to set it up. */
+  sheets?: SheetsSync;
 }
 
 export interface CommandDefinition<Args = unknown> {

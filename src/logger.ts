@@ -13,7 +13,7 @@ export function createLogger(level: string, base: Record<string, unknown> = {}):
     {
       level,
       base: { pid: process.pid, ...base },
-      redact: { paths: ['token', '*.token', 'headers.authorization', '*.signingSecret'], censor: '[redacted]' },
+      redact: { paths: ['token', '*.token', 'headers.authorization', '*.signingSecret', 'privateKey', '*.privateKey', '*.*.privateKey'], censor: '[redacted]' },
     },
     pino.destination(2),
   );

@@ -4,8 +4,10 @@ import { loadConfig, loadDotEnvFile } from './config.ts';
 import { ConfigError, DataFileError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { createMessenger } from './messaging/create-messenger.ts';
+import { TextMessenger } from './messaging/text-messenger.ts';
 import { createRuntime } from './runtime.ts';
 import { startJobs } from './scheduling/start.ts';
+import { connectSheets } from './sheets/connect.ts';
 import { runShell, LOCAL_CHANNEL_ID } from './shell/shell.ts';
 
 /**
@@ -25,7 +27,9 @@ async function main(): Promise<number> {
   const runtime = await createRuntime(config, log);
   const { store, shippedFrameworks } = runtime;
   const interactive = process.stdin.isTTY === true;
-  log.info({ store: 'json-file', frameworks: shippedFrameworks.all().length, jobs: config.jobsEnabled }, 'started local shell');
+  // In the shell, messages the sync sends people (owners, co-chairs) are printed like the jobs' messages.
+  const sheets = connectSheets(runtime, new TextMessenger(interactive ? process.stdout : process.stderr));
+  log.info({ store: 'json-file', frameworks: shippedFrameworks.all().length, jobs: config.jobsEnabled, sheets: sheets !== undefined }, 'started local shell');
   const jobs = config.jobsEnabled ? await startJobs(runtime, createMessenger(runtime, interactive ? process.stdout : process.stderr)) : undefined;
   try {
     await runShell({
@@ -38,6 +42,7 @@ async function main(): Promise<number> {
         store, shippedFrameworks, log, now: new Date(), timeZone: config.timeZone,
         userId: config.localUserId, channelId: LOCAL_CHANNEL_ID, readFile: (path) => readFile(path, 'utf8'),
         reminderDefaults: config.reminderDefaults,
+        ...(sheets && { sheets }),
       }),
     });
   } finally {

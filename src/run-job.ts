@@ -53,7 +53,7 @@ function usage(jobs: readonly Job[]): string {
     'Messages already sent for that day (see the sent-message ledger) are not sent again.',
     '',
     'Jobs:',
-    ...jobs.map((j) => `  ${j.name.padEnd(10)} ${j.summary} (scheduled "${j.schedule}")`),
+    ...jobs.map((j) => `  ${j.name.padEnd(Math.max(...jobs.map((x) => x.name.length)))}  ${j.summary} (scheduled "${j.schedule}")`),
   ].join('\n');
 }
 

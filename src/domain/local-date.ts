@@ -94,6 +94,12 @@ export function formatUkDate(date: LocalDate): string {
   return `${day} ${MONTH_NAMES[month - 1]!.slice(0, 3)} ${year}`;
 }
 
+/** "31/05/2027": the numeric UK form, as spreadsheets show dates. */
+export function formatUkNumericDate(date: LocalDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${pad2(day)}/${pad2(month)}/${year}`;
+}
+
 /** "Thursday 3 June 2027" */
 export function formatUkLongDate(date: LocalDate): string {
   const { year, month, day } = dateParts(date);
@@ -122,8 +128,25 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Recent answers of zonedParts. Intl formatting is slow (around 10µs), and a
+ * job or sync asks about the same `now` for every action it looks at.
+ */
+const zonedCache = new Map<string, Readonly<ZonedParts>>();
+const ZONED_CACHE_SIZE = 1024;
+
 /** Wall-clock fields of an instant in a time zone. */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const key = `${timeZone}\u0000${instant.getTime()}`;
+  const cached = zonedCache.get(key);
+  if (cached) return { ...cached };
+  const parts = computeZonedParts(instant, timeZone);
+  if (zonedCache.size >= ZONED_CACHE_SIZE) zonedCache.clear();
+  zonedCache.set(key, parts);
+  return { ...parts };
+}
+
+function computeZonedParts(instant: Date, timeZone: string): ZonedParts {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);

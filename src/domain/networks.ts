@@ -83,6 +83,8 @@ export interface Network {
   createdAt: string;
   /** Reminder settings the co-chairs chose; absent (or partly absent) means the deployment's defaults. */
   reminders?: ReminderOverrides;
+  /** The Google spreadsheet this network's action plan is mirrored to; absent: the deployment's default (GOOGLE_SHEETS_SPREADSHEET_ID). */
+  spreadsheetId?: string;
 }
 
 export const DEFAULT_STANDING_ITEMS = [

@@ -1,4 +1,4 @@
-import { JOBS } from '../../jobs/index.ts';
+import { scheduledJobs } from '../../jobs/index.ts';
 import type { Job } from '../../jobs/types.ts';
 import { localDateAt, dateParts } from '../domain/local-date.ts';
 import type { Messenger } from '../messaging/messenger.ts';
@@ -17,7 +17,7 @@ export interface RunningJobs {
  * missed while the bot was down), then one a minute. If another live process
  * already runs the jobs on this data file, this one does not (see jobs-lock.ts).
  */
-export async function startJobs(runtime: Runtime, messenger: Messenger, jobs: readonly Job[] = JOBS): Promise<RunningJobs> {
+export async function startJobs(runtime: Runtime, messenger: Messenger, jobs: readonly Job[] = scheduledJobs(runtime.config)): Promise<RunningJobs> {
   const log = runtime.log.child({ component: 'scheduler' });
   const locked = await lockForJobs(runtime);
   if (!locked.acquired) {

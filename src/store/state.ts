@@ -43,6 +43,8 @@ const networkSchema = z.object({
     escalateAfter: z.number().int().min(REMINDER_LIMITS.escalateAfter.min).max(REMINDER_LIMITS.escalateAfter.max),
     time: z.object({ hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) }),
   }).partial().optional(),
+  /** Added with Google Sheets sync; absent in older files, meaning the default spreadsheet. */
+  spreadsheetId: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/).optional(),
 });
 
 const actionSchema = z.object({

@@ -121,8 +121,8 @@ describe('npm run job while another process runs the jobs on the same data file'
 
 describe('npm run job: bad input is refused clearly, and nothing is run', () => {
   it.each([
-    [['remind'], 'There is no job "remind". The jobs are: reminders, agenda, digest.'],
-    [[], 'Say which job to run: reminders, agenda, digest.'],
+    [['remind'], 'There is no job "remind". The jobs are: reminders, agenda, digest, sheets-sync.'],
+    [[], 'Say which job to run: reminders, agenda, digest, sheets-sync.'],
     [['reminders', 'agenda'], 'Run one job at a time; unexpected "agenda".'],
     [['reminders', '--now', '2027-05-27 09:00'], '--now "2027-05-27 09:00" is not an ISO 8601 time with an offset. Write it like 2027-05-27T09:00:00+01:00'],
     [['reminders', '--now', '2027-05-27T09:00:00'], 'is not an ISO 8601 time with an offset'],
@@ -143,7 +143,8 @@ describe('npm run job: bad input is refused clearly, and nothing is run', () => 
   it('--help lists the jobs', async () => {
     const run = await cli(['--help'], {});
     expect(run.code).toBe(EXIT.ok);
-    expect(run.stdout).toContain('reminders  Remind owners');
+    expect(run.stdout).toMatch(/reminders +Remind owners/);
+    expect(run.stdout).toMatch(/sheets-sync +Sync each network/);
     expect(run.stdout).toContain('digest');
   });
 
