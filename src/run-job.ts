@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { JOBS } from '../jobs/index.ts';
+import { jobReport } from '../jobs/shared.ts';
 import type { Job, JobReport } from '../jobs/types.ts';
 import { loadConfig } from './config.ts';
 import { isLocalDate, zonedParts } from './domain/local-date.ts';
@@ -165,7 +166,7 @@ export async function runJobCli(argv: readonly string[], io: JobCliIo): Promise<
     return EXIT.ok;
   } catch (error) {
     if (error instanceof DeliveryInterrupted) {
-      io.stdout.write(`${summary(job.name, when, { sent: error.report.sent, skipped: error.report.alreadySent + error.report.claimedElsewhere + error.report.nothingLeft, failed: error.report.refused + error.report.inDoubt }, dryRun)}\n`);
+      io.stdout.write(`${summary(job.name, when, jobReport(error.report), dryRun)}\n`);
       io.stderr.write(`${job.name} stopped early: ${error.message}.\n`);
       return EXIT.runFailed;
     }
