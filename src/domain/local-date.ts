@@ -112,16 +112,28 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * The last instant converted, per zone. A list works out "today" once per
+ * action from the same `now` (RAG, overdue), and Intl.formatToParts is by
+ * far the slowest step of that; the answer for an instant never changes.
+ */
+const lastConverted = new Map<string, { ms: number; parts: ZonedParts }>();
+
 /** Wall-clock fields of an instant in a time zone. */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const ms = instant.getTime();
+  const last = lastConverted.get(timeZone);
+  if (last?.ms === ms) return { ...last.parts };
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
-  return {
+  const parts = {
     year: fields.year!, month: fields.month!, day: fields.day!,
     hour: fields.hour!, minute: fields.minute!, second: fields.second!,
   };
+  lastConverted.set(timeZone, { ms, parts });
+  return { ...parts };
 }
 
 /**
