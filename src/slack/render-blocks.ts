@@ -94,7 +94,22 @@ interface Unit {
 }
 
 function unit(block: KnownBlock): Unit {
-  return { block, size: JSON.stringify(block).length };
+  return { block, size: jsonSize(block) };
+}
+
+/** Characters JSON may write as an escape sequence: at most six each (\u001f). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/g;
+
+/**
+ * An upper bound on the block's length as JSON, without writing the JSON:
+ * a page is laid out from thousands of these. Text blocks (nearly all of a
+ * long reply) are estimated from their text; others are measured exactly.
+ */
+function jsonSize(block: KnownBlock): number {
+  if ((block.type !== 'section' && block.type !== 'header') || !block.text || ('fields' in block && block.fields)) return JSON.stringify(block).length;
+  const { text } = block.text;
+  const escapes = text.match(NEEDS_ESCAPE)?.length ?? 0;
+  return JSON.stringify({ ...block, text: { ...block.text, text: '' } }).length + text.length + 5 * escapes;
 }
 
 function renderBlock(block: ReplyBlock, names: ReadonlyMap<string, string>): Unit[] {
@@ -139,14 +154,16 @@ const RAG_EMOJI: Record<string, string> = { Red: ':red_circle:', Amber: ':large_
  * lead ("*SW-1* Audit s42 practice"), the rest follow as "Column: value".
  */
 function tableSections(columns: string[], rows: string[][]): Unit[] {
+  const labels = columns.map(escapeMrkdwn);
+  const ragColumn = columns.indexOf('RAG');
   const paragraphs = rows.map((row) => {
-    const [first = '', second = '', ...rest] = row.map(escapeMrkdwn);
-    const details = rest.map((cell, i) => {
-      const column = columns[i + 2] ?? '';
-      const emoji = column === 'RAG' ? RAG_EMOJI[cell] : undefined;
-      return `${escapeMrkdwn(column)}: ${emoji ? `${emoji} ` : ''}${cell}`;
-    });
-    return `*${first}* ${second}${details.length > 0 ? `\n${details.join(' · ')}` : ''}`;
+    let paragraph = `*${escapeMrkdwn(row[0] ?? '')}* ${escapeMrkdwn(row[1] ?? '')}`;
+    for (let i = 2; i < row.length; i++) {
+      const cell = escapeMrkdwn(row[i]!);
+      const emoji = i === ragColumn ? RAG_EMOJI[cell] : undefined;
+      paragraph += `${i === 2 ? '\n' : ' · '}${labels[i] ?? ''}: ${emoji ? `${emoji} ` : ''}${cell}`;
+    }
+    return paragraph;
   });
   return chunk(paragraphs, SLACK_LIMITS.sectionText, '\n\n').map((t) => unit(section(t)));
 }
@@ -187,13 +204,16 @@ function contextBlock(text: string): ContextBlock {
 export function chunk(items: string[], max: number, joiner = '\n'): string[] {
   const out: string[] = [];
   let current = '';
-  for (const item of items.flatMap((i) => splitLong(i, max))) {
-    const next = current === '' ? item : `${current}${joiner}${item}`;
-    if (next.length <= max) {
-      current = next;
-    } else {
-      if (current !== '') out.push(current);
-      current = item;
+  for (const whole of items) {
+    for (const item of whole.length <= max ? [whole] : splitLong(whole, max)) {
+      if (current === '') {
+        current = item;
+      } else if (current.length + joiner.length + item.length <= max) {
+        current += joiner + item;
+      } else {
+        out.push(current);
+        current = item;
+      }
     }
   }
   if (current !== '') out.push(current);
@@ -240,18 +260,13 @@ function pack(units: Unit[]): KnownBlock[][] {
  * in the user mentions the commands write on purpose.
  */
 export function escapeMrkdwn(text: string): string {
-  let out = '';
-  let last = 0;
-  for (const m of text.matchAll(MENTION)) {
-    out += escapeControls(text.slice(last, m.index)) + m[0];
-    last = m.index + m[0].length;
-  }
-  return out + escapeControls(text.slice(last));
+  if (!CONTROL_CHARACTER.test(text)) return text;
+  return text.replace(MENTION_OR_CONTROL, (match) => ESCAPED[match] ?? match);
 }
 
-function escapeControls(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+const CONTROL_CHARACTER = /[&<>]/;
+const MENTION_OR_CONTROL = /<@[UW][A-Z0-9]+>|[&<>]/g;
+const ESCAPED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** For plain_text places: mentions become "@Name" (or "@U0AAA" when the name is unknown); mrkdwn marks go. */
 export function plainText(text: string, names: ReadonlyMap<string, string>): string {
