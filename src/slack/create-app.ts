@@ -102,9 +102,24 @@ export async function startSlack(options: SlackAppOptions): Promise<SlackFrontEn
   });
 
   await checkToken(app, settings);
-  const started: unknown = await app.start(settings.port);
+  const started = await listen(app, settings);
   const port = mode === 'http' ? ((started as Server).address() as AddressInfo).port : settings.port;
   return { mode, port, app, messenger, stop: () => app.stop() as Promise<void> };
+}
+
+/** Starts listening; in Socket Mode that means asking Slack for a socket with the app-level token. */
+async function listen(app: App, settings: SlackSettings): Promise<unknown> {
+  try {
+    return await app.start(settings.port);
+  } catch (error) {
+    if (settings.appToken === undefined) throw error;
+    // The health port may already be open; close it so the process can exit.
+    await (app.stop() as Promise<void>).catch(() => undefined);
+    const code = slackErrorCode(error);
+    throw new ConfigError(BAD_TOKEN.has(code)
+      ? `Slack refused SLACK_APP_TOKEN (${code}). Create an app-level token with the connections:write scope under "Basic Information" > "App-Level Tokens" (it starts xapp-), or unset SLACK_APP_TOKEN to receive requests over HTTP.`
+      : `Could not open a Socket Mode connection with SLACK_APP_TOKEN (${code}). Check that Socket Mode is enabled for the app, or unset SLACK_APP_TOKEN to receive requests over HTTP.`);
+  }
 }
 
 async function checkToken(app: App, settings: SlackSettings): Promise<void> {

@@ -17,9 +17,9 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function start(token: string, apiUrl: string): Promise<unknown> {
+async function start(token: string, apiUrl: string, appToken?: string): Promise<unknown> {
   return startSlack({
-    settings: { botToken: token, signingSecret: 'a-signing-secret', appToken: undefined, apiUrl, port: 0 },
+    settings: { botToken: token, signingSecret: 'a-signing-secret', appToken, apiUrl, port: 0 },
     store: new MemoryStore(), shippedFrameworks: await loadShippedFrameworks('data/frameworks'), timeZone: 'Europe/London',
     log: silentLogger(), commands: COMMANDS, clock: () => new Date(), retryConfig: { retries: 0 },
   });
@@ -42,6 +42,15 @@ describe('starting the Slack front end', () => {
     const failure = await start('xoxb-anything', deadUrl).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ConfigError);
     expect((failure as Error).message).toMatch(/Could not reach the Slack Web API at SLACK_API_URL=/);
+  });
+
+  it('uses Socket Mode with SLACK_APP_TOKEN: it asks Slack for a socket with that token, and names the setting when Slack refuses it', async () => {
+    fake = await FakeSlackApi.start();
+    const failure = await start(fake.validToken, fake.apiUrl, 'xapp-1-refused').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as Error).message).toMatch(/Slack refused SLACK_APP_TOKEN \(invalid_auth\)/);
+    const [open] = fake.callsTo('apps.connections.open');
+    expect(open!.token).toBe('xapp-1-refused');
   });
 
   it('answers GET /healthz with 200 and the store state', async () => {
