@@ -70,6 +70,17 @@ describe('Mark done', () => {
     expect(textOf(answer)).toContain('There is no action SW-99 any more, so nothing was changed.');
   });
 
+  it('tells the person when something fails on our side (the store), and logs it', async () => {
+    const value = JSON.stringify(await current());
+    const working = h.store.transaction.bind(h.store);
+    h.store.transaction = () => Promise.reject(new Error('disk full'));
+    const [answer] = await press({ actionId: ACTION.done, value, responseId: 'done-broken' });
+    h.store.transaction = working;
+    expect(textOf(answer)).toContain('Something went wrong on our side, and nothing was changed.');
+    expect(h.logs.lines.some((l) => l.msg === 'button press failed' && l.level === 50)).toBe(true);
+    expect((await h.actions())[0]!.status).toBe('open');
+  });
+
   it('refuses a button whose value is damaged, with a message and a log line', async () => {
     const [answer] = await press({ actionId: ACTION.done, value: '{"id":', responseId: 'done-damaged' });
     expect(textOf(answer)).toMatch(/reached me damaged, so nothing was changed/);

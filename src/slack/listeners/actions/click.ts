@@ -61,6 +61,22 @@ export async function refuseClick(tools: ClickTools, click: Click | undefined, c
 }
 
 /**
+ * Runs a button's work after its acknowledgement. Something unexpected (the
+ * data file failing to save, Slack failing to answer) is logged and the
+ * person told; the store's transactions mean a failed change left nothing
+ * half-done.
+ */
+export async function afterAck(tools: ClickTools, click: Click | undefined, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    tools.log.error({ err: error }, 'button press failed');
+    await refuseClick(tools, click, 'unexpected-error', 'Something went wrong on our side, and nothing was changed. Please try again; if it keeps happening, tell whoever runs the bot.')
+      .catch((e: unknown) => tools.log.error({ err: e }, 'could not report the failure either'));
+  }
+}
+
+/**
  * Runs a command on the action a button belongs to, as the person who
  * pressed it, in the channel that speaks for the action's network. When the
  * action changed after the message was made, the command still acts on the

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { ACTION, actionRefSchema, decodeValue } from '../../interaction-ids.ts';
-import { actOnAction, readClick, refuseClick } from './click.ts';
+import { actOnAction, afterAck, readClick, refuseClick } from './click.ts';
 
 /** Mark done: the same as `/psw action done <ID>` typed by whoever pressed it. */
 export function registerMarkDone(app: App, deps: SlackDeps): void {
@@ -14,6 +14,6 @@ export function registerMarkDone(app: App, deps: SlackDeps): void {
       await refuseClick(tools, click, 'malformed-payload', 'That button reached me damaged, so nothing was changed. Use `/psw action done <ID>` instead.');
       return;
     }
-    await actOnAction(tools, click, ref, (id) => `action done ${id}`);
+    await afterAck(tools, click, () => actOnAction(tools, click, ref, (id) => `action done ${id}`));
   });
 }

@@ -5,7 +5,7 @@ import { commandContext, type SlackDeps } from '../../deps.ts';
 import { ACTION, decodeValue, pageRefSchema } from '../../interaction-ids.ts';
 import { readOnlyStore } from '../../request-guard.ts';
 import { respondAll } from '../respond.ts';
-import { readClick, refuseClick } from './click.ts';
+import { afterAck, readClick, refuseClick } from './click.ts';
 
 /**
  * Previous/Next page: runs the command again, read-only, and replaces the
@@ -23,9 +23,12 @@ export function registerPaging(app: App, deps: SlackDeps): void {
         await refuseClick(tools, click, 'malformed-payload', 'That page button reached me damaged. Run the command again to see the list.');
         return;
       }
-      const ctx = commandContext(deps, { userId: click.userId, channelId: click.channelId, store: readOnlyStore(deps.store), now: deps.clock() });
-      const answer = await answerFor(await runCommand(ref.line, ctx, deps.commands), deps.users, { line: ref.line, page: ref.page });
-      await respondAll(respond, answer, answer.messages, tools.log, { replace_original: true });
+      const channelId = click.channelId;
+      await afterAck(tools, click, async () => {
+        const ctx = commandContext(deps, { userId: click.userId, channelId, store: readOnlyStore(deps.store), now: deps.clock() });
+        const answer = await answerFor(await runCommand(ref.line, ctx, deps.commands), deps.users, { line: ref.line, page: ref.page });
+        await respondAll(respond, answer, answer.messages, tools.log, { replace_original: true });
+      });
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { ACTION, decodeValue, snoozeRefSchema, type SnoozeRef } from '../../interaction-ids.ts';
-import { actOnAction, readClick, refuseClick } from './click.ts';
+import { actOnAction, afterAck, readClick, refuseClick } from './click.ts';
 
 const COMMAND_WORD: Record<SnoozeRef['l'], string> = { day: '1d', week: '1w', 'next-meeting': 'meeting' };
 
@@ -17,6 +17,6 @@ export function registerSnooze(app: App, deps: SlackDeps): void {
       await refuseClick(tools, click, 'malformed-payload', 'That snooze choice reached me damaged, so nothing was changed. Use `/psw action snooze <ID> 1w` instead.');
       return;
     }
-    await actOnAction(tools, click, ref, (id) => `action snooze ${id} ${COMMAND_WORD[ref.l]}`);
+    await afterAck(tools, click, () => actOnAction(tools, click, ref, (id) => `action snooze ${id} ${COMMAND_WORD[ref.l]}`));
   });
 }
