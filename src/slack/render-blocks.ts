@@ -257,7 +257,8 @@ function pack(units: Unit[]): KnownBlock[][] {
 /**
  * Slack's mrkdwn treats &, < and > as control characters: "<!channel>" in
  * an action title would ping everyone. They are escaped everywhere except
- * in the user mentions the commands write on purpose.
+ * in the user and channel references the bot writes on purpose (<@U…>,
+ * <#C…>), which notify no one beyond the person named.
  */
 export function escapeMrkdwn(text: string): string {
   if (!CONTROL_CHARACTER.test(text)) return text;
@@ -265,7 +266,7 @@ export function escapeMrkdwn(text: string): string {
 }
 
 const CONTROL_CHARACTER = /[&<>]/;
-const MENTION_OR_CONTROL = /<@[UW][A-Z0-9]+>|[&<>]/g;
+const MENTION_OR_CONTROL = /<@[UW][A-Z0-9]+>|<#[CGD][A-Z0-9]+>|[&<>]/g;
 const ESCAPED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** For plain_text places: mentions become "@Name" (or "@U0AAA" when the name is unknown); mrkdwn marks go. */

@@ -29,15 +29,15 @@ export class SlackMessenger implements Messenger {
   }
 
   async postToChannel(channelId: string, reply: Reply): Promise<void> {
-    for (const message of await this.render(reply)) await this.#post(channelId, message, true);
+    for (const message of await this.#render(reply)) await this.#post(channelId, message, true);
   }
 
   async sendDirect(userId: string, reply: Reply): Promise<void> {
-    for (const message of await this.render(reply)) await this.#post(userId, message, false);
+    for (const message of await this.#render(reply)) await this.#post(userId, message, false);
   }
 
   /** Block Kit messages for a reply, with names for the mentions Slack shows raw. */
-  async render(reply: Reply): Promise<ReturnType<typeof renderReply>> {
+  async #render(reply: Reply): Promise<ReturnType<typeof renderReply>> {
     return renderReply(reply, { names: await this.#users.displayNames(mentionsInHeadings(reply)) });
   }
 

@@ -103,7 +103,8 @@ describe('renderReply', () => {
 
 describe('escapeMrkdwn', () => {
   it('escapes &, < and > so typed text cannot ping a channel or forge a link, but keeps user mentions', () => {
-    expect(escapeMrkdwn('Tell <!channel> & <https://evil.example|click> about <@U0AAA>')).toBe('Tell &lt;!channel&gt; &amp; &lt;https://evil.example|click&gt; about <@U0AAA>');
+    expect(escapeMrkdwn('Tell <!channel> & <https://evil.example|click> about <@U0AAA> in <#C0BBB>')).toBe('Tell &lt;!channel&gt; &amp; &lt;https://evil.example|click&gt; about <@U0AAA> in <#C0BBB>');
+    expect(escapeMrkdwn('<!here> <!subteam^S1> <#C1|general>')).toBe('&lt;!here&gt; &lt;!subteam^S1&gt; &lt;#C1|general&gt;');
   });
 });
 
