@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { App } from '@slack/bolt';
+import { runCommand } from '../commands/dispatch.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { addAction } from '../src/app/actions.ts';
 import { linkChannel } from '../src/app/networks.ts';
 import { loadShippedFrameworks } from '../src/framework-files.ts';
 import { silentLogger } from '../src/logger.ts';
 import { boltLogger } from '../src/slack/bolt-logger.ts';
+import { renderReply } from '../src/slack/render-blocks.ts';
 import { startSlack } from '../src/slack/create-app.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 import { FakeSlackApi } from '../test/slack/fake-slack-api.ts';
@@ -99,6 +101,18 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** Where the bot's extra time goes: the same command and rendering, called directly, without HTTP. */
+const phases = { command: [] as number[], render: [] as number[] };
+const ctx = { store, shippedFrameworks: frameworks, now: NOW, timeZone: TIME_ZONE, userId: USER, channelId: CHANNEL, log: silentLogger() };
+for (let i = 0; i < REQUESTS; i++) {
+  let started = performance.now();
+  const result = await runCommand('/psw action list', ctx, COMMANDS);
+  phases.command.push(performance.now() - started);
+  started = performance.now();
+  renderReply(result);
+  phases.render.push(performance.now() - started);
+}
+
 const fmt = (ms: number): string => `${ms.toFixed(2)} ms`;
 const ratio = percentile(samples.ours, 50) / percentile(samples.bare, 50);
 const out = [
@@ -106,6 +120,7 @@ const out = [
   `  bare Bolt app (ack only):  p50 ${fmt(percentile(samples.bare, 50))}  p95 ${fmt(percentile(samples.bare, 95))}`,
   `  PSW bot:                   p50 ${fmt(percentile(samples.ours, 50))}  p95 ${fmt(percentile(samples.ours, 95))}  (reply ${bytes.toLocaleString('en-GB')} bytes: page 1 of the list)`,
   `  ratio of p50s: ${ratio.toFixed(2)}x (target 1.5x or less)`,
+  `Where the difference goes (the same work called directly, p50): the command (list, sort, format ${ACTIONS.toLocaleString('en-GB')} rows) ${fmt(percentile(phases.command, 50))}, Block Kit rendering of all of them into pages ${fmt(percentile(phases.render, 50))}`,
 ];
 process.stdout.write(`${out.join('\n')}\n`);
 
