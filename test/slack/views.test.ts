@@ -91,3 +91,17 @@ describe('the Update form', () => {
     expect(form).toEqual({ ok: true, value: { status: 'in-progress', note: 'Started' } });
   });
 });
+
+describe('the App Home view', () => {
+  it('lists at most 30 actions with their buttons, says how many more there are, and stays within 100 blocks', async () => {
+    const { homeView, HOME_MAX_ACTIONS } = await import('../../src/slack/app-home.ts');
+    const many = Array.from({ length: 45 }, (_, i) => ({
+      action: createAction(`SW-${i + 1}`, 'SW', { title: `Action ${i + 1}`, owner: 'U1', priorities: ['CSW2122.1'], timescale: { phrase: 'Autumn 2027', due: '2027-11-30', ongoing: false } }, 'U1', NOW),
+      network: undefined,
+    }));
+    const view = homeView({ actions: many, networks: [] }, { now: NOW, timeZone: TZ });
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(view.blocks.filter((b) => b.type === 'actions')).toHaveLength(HOME_MAX_ACTIONS);
+    expect(JSON.stringify(view.blocks)).toContain('…and 15 more.');
+  });
+});

@@ -30,9 +30,10 @@ export async function openAddActionForm(args: {
       throw new UserError('conflict', `The ${prepared.network.name} network has adopted no priority frameworks, so an action cannot be linked to a priority yet. A co-chair can adopt one with \`/psw framework adopt CSW2122\`.`);
     }
   } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    log.info({ code: error.code }, 'add action form refused');
-    const answer = await answerFor(reply({ type: 'error', text: error.message }), deps.users);
+    if (error instanceof UserError) log.info({ code: error.code }, 'add action form refused');
+    else log.error({ err: error }, 'could not prepare the add action form');
+    const text = error instanceof UserError ? error.message : 'Something went wrong on our side, so the form could not open. Please try again.';
+    const answer = await answerFor(reply({ type: 'error', text }), deps.users);
     await ack(responseBody(answer, answer.messages[0]!));
     return;
   }
