@@ -97,9 +97,6 @@ function unit(block: KnownBlock): Unit {
   return { block, size: jsonSize(block) };
 }
 
-/** Characters JSON may write as an escape sequence: at most six each (\u001f). */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/g;
-
 /**
  * An upper bound on the block's length as JSON, without writing the JSON:
  * a page is laid out from thousands of these. Text blocks (nearly all of a
@@ -108,8 +105,17 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f]/g;
 function jsonSize(block: KnownBlock): number {
   if ((block.type !== 'section' && block.type !== 'header') || !block.text || ('fields' in block && block.fields)) return JSON.stringify(block).length;
   const { text } = block.text;
-  const escapes = text.match(NEEDS_ESCAPE)?.length ?? 0;
-  return JSON.stringify({ ...block, text: { ...block.text, text: '' } }).length + text.length + 5 * escapes;
+  return JSON.stringify({ ...block, text: { ...block.text, text: '' } }).length + escapedLength(text);
+}
+
+/** JSON writes ", \ and control characters as escapes of at most six characters (\u001f). */
+function escapedLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c) length += 5;
+  }
+  return length;
 }
 
 function renderBlock(block: ReplyBlock, names: ReadonlyMap<string, string>): Unit[] {

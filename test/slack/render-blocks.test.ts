@@ -81,6 +81,13 @@ describe('renderReply', () => {
     expect(messages[0]!.text).toBe(`All actions (part 1 of ${messages.length})`);
   });
 
+  it('keeps within the size limit when the text is full of characters JSON escapes (quotes, backslashes, tabs)', () => {
+    const items = Array.from({ length: 600 }, (_, i) => `"Quoted" \\path\\${i}\t${'"'.repeat(40)}`);
+    const messages = renderReply(reply(list(items)));
+    expect(messages.length).toBeGreaterThan(1);
+    messages.forEach(expectWithinLimits);
+  });
+
   it('keeps within limits when a single item is longer than a section allows', () => {
     const huge = `${'word '.repeat(1500)}END`;
     const messages = renderReply(reply(list([huge])));
