@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { addAction } from '../src/app/actions.ts';
 import { priorityCodes, requiredText, single } from './args.ts';
+import type { Action } from '../src/domain/actions.ts';
 import { dueLabel, inTransaction, mention } from './format.ts';
-import { announce, context, fields, text } from './reply.ts';
+import { actionButtons, announce, context, fields, text, type Reply } from './reply.ts';
 import { defineCommand } from './types.ts';
 
 export default defineCommand({
@@ -39,15 +40,21 @@ export default defineCommand({
   }),
   async run(args, ctx) {
     const action = await inTransaction(ctx, (op) => addAction(op, args));
-    return announce(
-      text(`New action *${action.id}*: ${action.title}`),
-      fields([
-        ['Owner', mention(action.owner)],
-        ['Timescale', action.timescale.phrase],
-        ['Due', dueLabel(action)],
-        ['Priorities', action.priorities.join(', ')],
-      ]),
-      context(`Added by ${mention(ctx.userId)}. Update it with \`/psw action update ${action.id} status:in-progress note:"..."\`.`),
-    );
+    return newActionAnnouncement(action, ctx.userId);
   },
 });
+
+/** The channel's announcement of a new action, however it was added (command or form). */
+export function newActionAnnouncement(action: Action, addedBy: string): Reply {
+  return announce(
+    text(`New action *${action.id}*: ${action.title}`),
+    fields([
+      ['Owner', mention(action.owner)],
+      ['Timescale', action.timescale.phrase],
+      ['Due', dueLabel(action)],
+      ['Priorities', action.priorities.join(', ')],
+    ]),
+    context(`Added by ${mention(addedBy)}. Update it with \`/psw action update ${action.id} status:in-progress note:"..."\`.`),
+    actionButtons(action),
+  );
+}

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { showAction } from '../src/app/actions.ts';
-import { ragOf } from '../src/domain/actions.ts';
+import { isLive, ragOf } from '../src/domain/actions.ts';
 import { requiredText } from './args.ts';
 import { dueLabel, inTransaction, mention, ragLabel, statusLabel, timestampLabel } from './format.ts';
-import { fields, heading, list, reply } from './reply.ts';
+import { actionButtons, fields, heading, list, reply } from './reply.ts';
 import { defineCommand } from './types.ts';
 
 export default defineCommand({
@@ -28,6 +28,7 @@ export default defineCommand({
         ['Drivers/comments', action.comments || '—'],
         ['Added', `${timestampLabel(action.createdAt, ctx.timeZone)} by ${mention(action.createdBy)}`],
       ]),
+      ...(isLive(action.status) ? [actionButtons(action)] : []),
       heading('History'),
       list(action.history.map((h) => {
         const what = h.kind === 'created' ? 'created' : h.changes.map((c) => `${c.field} ${c.from || '—'} → ${c.to || '—'}`).join('; ');

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { changeAction, type ActionUpdateInput } from '../src/app/actions.ts';
 import { priorityCodes, ragSchema, single, statusSchema } from './args.ts';
 import { inTransaction } from './format.ts';
-import { context, list, reply, text } from './reply.ts';
+import type { Action } from '../src/domain/actions.ts';
+import { context, list, reply, text, type Reply } from './reply.ts';
 import { defineCommand } from './types.ts';
 
 const KEYS = ['status', 'rag', 'reason', 'note', 'due', 'timescale', 'title', 'priority', 'priorities', 'resources', 'comments'] as const;
@@ -50,11 +51,16 @@ export default defineCommand({
   }),
   async run({ id, update }, ctx) {
     const { after } = await inTransaction(ctx, (op) => changeAction(op, id, update));
-    const entry = after.history.at(-1)!;
-    return reply(
-      text(`Updated *${after.id}*: ${after.title}`),
-      list(entry.changes.map((c) => `${c.field}: ${c.from || '—'} → ${c.to || '—'}`)),
-      ...(entry.note ? [context(`Note: ${entry.note}`)] : []),
-    );
+    return updatedActionReply(after);
   },
 });
+
+/** What changed in an action's latest update, for the person who made it (command or form). */
+export function updatedActionReply(after: Action): Reply {
+  const entry = after.history.at(-1)!;
+  return reply(
+    text(`Updated *${after.id}*: ${after.title}`),
+    list(entry.changes.map((c) => `${c.field}: ${c.from || '—'} → ${c.to || '—'}`)),
+    ...(entry.note ? [context(`Note: ${entry.note}`)] : []),
+  );
+}

@@ -7,8 +7,8 @@ import type { CommandContext } from './types.ts';
 
 /** Shared wording for actions and dates, so every command shows them alike. */
 
-const RAG_LABEL = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
-const STATUS_LABEL = { open: 'Open', 'in-progress': 'In progress', blocked: 'Blocked', done: 'Done', dropped: 'Dropped' } as const;
+export const RAG_LABEL = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
+export const STATUS_LABEL = { open: 'Open', 'in-progress': 'In progress', blocked: 'Blocked', done: 'Done', dropped: 'Dropped' } as const;
 
 export function statusLabel(action: Action): string {
   return STATUS_LABEL[action.status];

@@ -11,8 +11,12 @@ export type ReplyBlock =
   | { type: 'table'; columns: string[]; rows: string[][] }
   | { type: 'context'; text: string }
   | { type: 'error'; text: string; usage?: string }
-  /** The controls for one action (Mark done, Snooze, Update) where the front end has buttons. */
-  | { type: 'action-buttons'; actionId: string };
+  /**
+   * The controls for one action (Mark done, Snooze, Update) where the front
+   * end has buttons. `updatedAt` is the version the reply showed, so a button
+   * pressed after the action changed can say so.
+   */
+  | { type: 'action-buttons'; actionId: string; updatedAt: string };
 
 export interface Reply {
   /** 'user': only the person who asked sees it; 'channel': announced to the network's channel. */
@@ -28,3 +32,4 @@ export const context = (body: string): ReplyBlock => ({ type: 'context', text: b
 export const list = (items: string[]): ReplyBlock => ({ type: 'list', items });
 export const fields = (pairs: [string, string][]): ReplyBlock => ({ type: 'fields', fields: pairs.map(([label, value]) => ({ label, value })) });
 export const table = (columns: string[], rows: string[][]): ReplyBlock => ({ type: 'table', columns, rows });
+export const actionButtons = (action: { id: string; updatedAt: string }): ReplyBlock => ({ type: 'action-buttons', actionId: action.id, updatedAt: action.updatedAt });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { setActionStatus } from '../src/app/actions.ts';
-import type { ActionStatus } from '../src/domain/actions.ts';
+import type { Action, ActionStatus } from '../src/domain/actions.ts';
 import { requiredText, single } from './args.ts';
 import { inTransaction, mention } from './format.ts';
-import { announce, context, text } from './reply.ts';
+import { announce, context, text, type Reply } from './reply.ts';
 import { defineCommand, type CommandDefinition } from './types.ts';
 
 /** `action done` and `action drop` differ only in the status they set and their wording. */
@@ -20,10 +20,15 @@ export function statusCommand(spec: { name: string; status: ActionStatus; summar
     }).transform((i) => ({ id: i.text, note: single(i.options, 'note')?.trim() || undefined })),
     async run({ id, note }, ctx) {
       const { after } = await inTransaction(ctx, (op) => setActionStatus(op, id, spec.status, note));
-      return announce(
-        text(`*${after.id}* ${spec.verb} by ${mention(ctx.userId)}: ${after.title}`),
-        ...(note ? [context(`Note: ${note}`)] : []),
-      );
+      return statusAnnouncement(after, spec.verb, ctx.userId, note);
     },
   });
+}
+
+/** "*SW-2* marked done by @x: title", announced in the channel however the status was set. */
+export function statusAnnouncement(after: Action, verb: string, by: string, note: string | undefined): Reply {
+  return announce(
+    text(`*${after.id}* ${verb} by ${mention(by)}: ${after.title}`),
+    ...(note ? [context(`Note: ${note}`)] : []),
+  );
 }

@@ -66,12 +66,24 @@ const configSchema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .describe('a cron expression, e.g. */10 * * * * for every 10 minutes'),
+  SLACK_BOT_TOKEN: z.string().trim().regex(/^xoxb-\S+$/, 'is not a bot token').optional()
+    .describe('the Bot User OAuth Token from your Slack app\'s "OAuth & Permissions" page: it starts xoxb-'),
+  SLACK_SIGNING_SECRET: z.string().trim().regex(/^\S{8,}$/, 'is not a signing secret').optional()
+    .describe('the Signing Secret from your Slack app\'s "Basic Information" page (App Credentials)'),
+  SLACK_APP_TOKEN: z.string().trim().regex(/^xapp-\S+$/, 'is not an app-level token').optional()
+    .describe('an app-level token with the connections:write scope, from "Basic Information" > "App-Level Tokens": it starts xapp-. Only for Socket Mode'),
+  SLACK_API_URL: z.string().trim().default('https://slack.com/api/')
+    .transform((url) => (url.endsWith('/api') ? `${url}/` : url))
+    .refine(isApiBaseUrl, 'is not an http(s) URL ending in /api/')
+    .describe('the base URL of the Slack Web API, ending in /api/ (default https://slack.com/api/; tests point it at a local fake)'),
+  PORT: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(65535, 'must be 65535 or less').default(3000)
+    .describe('the TCP port for Slack\'s requests (POST /slack/events) and GET /healthz, e.g. 3000'),
 });
 
 type SettingName = keyof typeof configSchema.shape;
 
 /** Settings whose value must never be echoed back in an error message or log. */
-const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['GOOGLE_SERVICE_ACCOUNT_JSON']);
+const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['GOOGLE_SERVICE_ACCOUNT_JSON', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN']);
 
 /** A Google Cloud service account, as its JSON key describes it. */
 export interface ServiceAccountKey {
@@ -86,6 +98,16 @@ export interface SheetsConfig {
   serviceAccount: ServiceAccountKey;
   /** Origin of the Sheets API with a trailing slash. */
   apiUrl: string;
+}
+
+/** How the bot talks to Slack; present only when both the bot token and the signing secret are set. */
+export interface SlackSettings {
+  botToken: string;
+  signingSecret: string;
+  /** Set: Socket Mode (no public URL needed). Unset: Slack sends HTTP requests to PORT. */
+  appToken: string | undefined;
+  apiUrl: string;
+  port: number;
 }
 
 export type Config = {
@@ -106,6 +128,8 @@ export type Config = {
   sheets: SheetsConfig | null;
   /** When the sheets-sync job runs, whether or not Sheets is configured. */
   sheetsSyncSchedule: string;
+  /** Null: no Slack settings, so `npm start` runs the local shell. */
+  slack: SlackSettings | null;
 };
 
 /** Settings in a .env file count as if they were in the environment; the environment wins. */
@@ -137,12 +161,14 @@ export function loadConfig(env: Record<string, string | undefined>, readTextFile
     messagePacingMs: c.MESSAGE_PACING_MS,
     sheets: sheetsConfig(c, env, readTextFile),
     sheetsSyncSchedule: c.SHEETS_SYNC_SCHEDULE,
+    slack: slackSettings(c),
   };
 }
 
 function problemLine(name: SettingName, env: Record<string, string | undefined>, message: string): string {
   const expected = configSchema.shape[name]?.description;
-  const got = SECRET_SETTINGS.has(name) ? '(value hidden)' : JSON.stringify(env[name]);
+  // Secrets are never echoed back, not even into a terminal.
+  const got = SECRET_SETTINGS.has(name) ? '(hidden)' : JSON.stringify(env[name]);
   return `- ${name}=${got} ${message}. Set it to ${expected ?? 'a valid value'} (see .env.example), or unset it to use the default.`;
 }
 
@@ -213,10 +239,36 @@ function isApiRoot(text: string): boolean {
   }
 }
 
+/** Slack needs the token and the secret together; one without the other is a half-finished setup, not "no Slack". */
+function slackSettings(c: z.infer<typeof configSchema>): SlackSettings | null {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = c;
+  if (botToken === undefined && signingSecret === undefined) {
+    if (appToken !== undefined) throw missing('SLACK_APP_TOKEN is set', ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
+    return null;
+  }
+  if (botToken === undefined) throw missing('SLACK_SIGNING_SECRET is set', ['SLACK_BOT_TOKEN']);
+  if (signingSecret === undefined) throw missing('SLACK_BOT_TOKEN is set', ['SLACK_SIGNING_SECRET']);
+  return { botToken, signingSecret, appToken, apiUrl: c.SLACK_API_URL, port: c.PORT };
+}
+
+function missing(because: string, names: SettingName[]): ConfigError {
+  const lines = names.map((name) => `- ${name} is missing. Set it to ${configSchema.shape[name].description} (see .env.example and "Connect to Slack" in the README).`);
+  return new ConfigError(`Incomplete Slack configuration: ${because}, so the bot would start in Slack, but it also needs:\n${lines.join('\n')}\nOr unset the Slack settings to run the local shell.`);
+}
+
 function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: name });
     return true;
+  } catch {
+    return false;
+  }
+}
+
+function isApiBaseUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname.endsWith('/api/') && url.search === '' && url.hash === '';
   } catch {
     return false;
   }

@@ -11,7 +11,9 @@ export type UserErrorCode =
   | 'not-linked'
   | 'invalid-timescale'
   | 'conflict'
-  | 'invalid-file';
+  | 'invalid-file'
+  /** A chat service delivered the same request twice (a retry, a double submission); the first one counted. */
+  | 'duplicate-request';
 
 export class UserError extends Error {
   readonly code: UserErrorCode;

@@ -1,21 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import { COMMANDS } from '../commands/index.ts';
-import { loadConfig, loadDotEnvFile } from './config.ts';
+import { loadConfig, loadDotEnvFile, type SlackSettings } from './config.ts';
 import { ConfigError, DataFileError } from './errors.ts';
 import { createLogger } from './logger.ts';
-import { createMessenger } from './messaging/create-messenger.ts';
+import { createMessenger, paced } from './messaging/create-messenger.ts';
 import { TextMessenger } from './messaging/text-messenger.ts';
-import { createRuntime } from './runtime.ts';
+import { createRuntime, type Runtime } from './runtime.ts';
 import { startJobs } from './scheduling/start.ts';
 import { connectSheets } from './sheets/connect.ts';
+import type { SheetsSync } from './sheets/sheets-sync.ts';
 import { runShell, LOCAL_CHANNEL_ID } from './shell/shell.ts';
+import { startSlack } from './slack/create-app.ts';
 
 /**
- * Entry point. With no chat service configured, the bot runs as a local
- * shell on the embedded JSON store: no accounts, no credentials. The
- * scheduled jobs run alongside unless JOBS_ENABLED=false; their messages are
- * printed in an interactive shell, and go to stderr when input is piped so
- * stdout carries only replies.
+ * Entry point. With SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET set, the bot
+ * serves Slack (over HTTP, or Socket Mode with SLACK_APP_TOKEN) until it is
+ * sent SIGTERM or SIGINT. With no chat service configured it runs as a
+ * local shell on the embedded JSON store: no accounts, no credentials. The
+ * scheduled jobs run alongside unless JOBS_ENABLED=false; in the shell their
+ * messages are printed, and go to stderr when input is piped so stdout
+ * carries only replies.
  */
 async function main(): Promise<number> {
   loadDotEnvFile();
@@ -25,11 +29,12 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
   const runtime = await createRuntime(config, log);
+  if (config.slack) return runSlack(runtime, config.slack);
   const { store, shippedFrameworks } = runtime;
   const interactive = process.stdin.isTTY === true;
   // In the shell, messages the sync sends people (owners, co-chairs) are printed like the jobs' messages.
   const sheets = connectSheets(runtime, new TextMessenger(interactive ? process.stdout : process.stderr));
-  log.info({ store: 'json-file', frameworks: shippedFrameworks.all().length, jobs: config.jobsEnabled, sheets: sheets !== undefined }, 'started local shell');
+  log.info({ frontEnd: 'shell', store: 'json-file', frameworks: shippedFrameworks.all().length, jobs: config.jobsEnabled, sheets: sheets !== undefined }, 'started local shell');
   const jobs = config.jobsEnabled ? await startJobs(runtime, createMessenger(runtime, interactive ? process.stdout : process.stderr)) : undefined;
   try {
     await runShell({
@@ -50,6 +55,31 @@ async function main(): Promise<number> {
     await jobs?.stop();
     await store.close();
   }
+  return 0;
+}
+
+async function runSlack(runtime: Runtime, settings: SlackSettings): Promise<number> {
+  const { store, shippedFrameworks, log, config } = runtime;
+  // Connected once Slack is up, since the sync tells people things through the front end's messenger.
+  const connected: { sheets?: SheetsSync } = {};
+  const slack = await startSlack({
+    settings, store, shippedFrameworks, log, timeZone: config.timeZone, commands: COMMANDS, clock: () => new Date(),
+    commandExtras: () => ({ reminderDefaults: config.reminderDefaults, ...(connected.sheets && { sheets: connected.sheets }) }),
+  });
+  // The sync and the jobs reach people through the front end's own messenger: one client, one name cache.
+  const sheets = connectSheets(runtime, slack.messenger);
+  if (sheets) connected.sheets = sheets;
+  const jobs = config.jobsEnabled ? await startJobs(runtime, paced(slack.messenger, runtime)) : undefined;
+  log.info({ frontEnd: 'slack', mode: slack.mode, port: slack.port, jobs: config.jobsEnabled, sheets: sheets !== undefined }, `started Slack front end (${slack.mode === 'http' ? 'HTTP' : 'Socket Mode'})`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  log.info({ signal }, 'stopping Slack front end');
+  await slack.stop();
+  await jobs?.stop();
+  await store.close();
+  log.info({ frontEnd: 'slack' }, 'stopped');
   return 0;
 }
 

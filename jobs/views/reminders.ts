@@ -2,7 +2,7 @@ import { formatUkDate, type LocalDate } from '../../src/domain/local-date.ts';
 import type { Network } from '../../src/domain/networks.ts';
 import type { ReminderItem, ReminderReason, ReminderSettings } from '../../src/domain/reminders.ts';
 import { mention, statusLabel } from '../../commands/format.ts';
-import { context, heading, reply, text, type Reply, type ReplyBlock } from '../../commands/reply.ts';
+import { actionButtons, context, heading, reply, type Reply, type ReplyBlock, text } from '../../commands/reply.ts';
 import { capped } from '../shared.ts';
 
 /**
@@ -23,7 +23,7 @@ function whenLine(item: ReminderItem): string {
 }
 
 function actionBlocks(items: readonly ReminderItem[], line: (item: ReminderItem) => string): ReplyBlock[] {
-  return items.flatMap((item) => [text(line(item)), { type: 'action-buttons', actionId: item.action.id } satisfies ReplyBlock]);
+  return items.flatMap((item) => [text(line(item)), actionButtons(item.action)]);
 }
 
 /** One owner's daily reminder: their actions overdue, due today and due soon, each with its buttons. */

@@ -5,6 +5,8 @@ import {
   compareActions, createAction, isLive, normaliseActionId, updateAction, type Action, type ActionPatch, type ActionStatus, type NewAction,
 } from '../domain/actions.ts';
 import { requirePermission, roleOf, type Network } from '../domain/networks.ts';
+import type { Framework } from '../domain/frameworks.ts';
+import type { StoreTx } from '../store/store.ts';
 import { ACCEPTED_TIMESCALE_FORMS, parseTimescale, type Timescale } from '../domain/timescale.ts';
 import { catalogueOf, linkedNetwork, resolvePriorities, type Operation } from './operation.ts';
 
@@ -117,4 +119,31 @@ export async function listActions(op: Operation, filter: ActionFilter): Promise<
     .filter((a) => (filter.statuses ? filter.statuses.includes(a.status) : filter.includeClosed || isLive(a.status)))
     .sort(compareActions);
   return { network, actions };
+}
+
+/**
+ * What a form for a new action needs, checked before the form opens: the
+ * channel's network, that this person may add actions to it, and the
+ * frameworks it has adopted (the priorities an action can answer).
+ */
+export async function prepareNewAction(op: Operation): Promise<{ network: Network; frameworks: Framework[] }> {
+  const network = await linkedNetwork(op);
+  requirePermission(network, op.userId, 'contribute');
+  const catalogue = await catalogueOf(op);
+  const frameworks = network.adoptedFrameworks.map((code) => catalogue.framework(code)).filter((f): f is Framework => f !== undefined);
+  return { network, frameworks };
+}
+
+/**
+ * Finds an action wherever a control for it was pressed (a channel message,
+ * a direct message, the App Home) and the channel that speaks for its
+ * network: the one it was pressed in when that is linked to the network,
+ * else the network's first channel.
+ */
+export async function locateAction(tx: StoreTx, typedId: string, pressedIn: string | undefined): Promise<{ action: Action; network: Network; channelId: string } | undefined> {
+  const id = normaliseActionId(typedId);
+  const action = id === undefined ? undefined : await tx.action(id);
+  const network = action && await tx.network(action.network);
+  const channelId = network && (pressedIn !== undefined && network.channels.includes(pressedIn) ? pressedIn : network.channels[0]);
+  return action && network && channelId !== undefined ? { action, network, channelId } : undefined;
 }

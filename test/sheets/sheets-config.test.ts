@@ -73,7 +73,7 @@ describe('Google Sheets settings', () => {
   it('never echo the key itself in a refusal', () => {
     const secret = JSON.stringify({ type: 'service_account', client_email: 'x', private_key: 'SECRET-KEY-MATERIAL' });
     const message = refusal({ GOOGLE_SERVICE_ACCOUNT_JSON: secret });
-    expect(message).toContain('- GOOGLE_SERVICE_ACCOUNT_JSON=(value hidden) is a service account key without a valid "client_email"');
+    expect(message).toContain('- GOOGLE_SERVICE_ACCOUNT_JSON=(hidden) is a service account key without a valid "client_email"');
     expect(message).not.toContain('SECRET-KEY-MATERIAL');
   });
 
