@@ -2,10 +2,9 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
-import type { z } from 'zod';
-import { DataFileError } from '../errors.ts';
 import { applyWrites, MemoryStore, type PendingWrites } from './memory-store.ts';
-import { CURRENT_SCHEMA_VERSION, emptyState, MIGRATIONS, stateSchema, type Migration, type StateDocument } from './state.ts';
+import { decodeStateDocument } from './state-document.ts';
+import { CURRENT_SCHEMA_VERSION, emptyState, MIGRATIONS, type Migration, type StateDocument } from './state.ts';
 import type { StoreHealth } from './store.ts';
 
 /**
@@ -31,9 +30,10 @@ export class JsonFileStore extends MemoryStore {
     await mkdir(path.dirname(path.resolve(file)), { recursive: true });
     const text = new TextFile(file);
     const raw = await text.read();
-    const loaded = raw === null ? null : await decode(file, raw, migrations);
+    const loaded = raw === null ? null : decodeStateDocument(file, raw, migrations);
+    if (loaded && loaded.fromVersion < CURRENT_SCHEMA_VERSION) await copyFile(file, `${file}.schema-${loaded.fromVersion}.bak`);
     const db = new Low<StateDocument>(new StateAdapter(text), emptyState());
-    db.data = loaded ?? emptyState();
+    db.data = loaded?.doc ?? emptyState();
     if (raw === null) await db.write();
     return new JsonFileStore(file, db);
   }
@@ -70,46 +70,4 @@ class StateAdapter implements Adapter<StateDocument> {
   write(doc: StateDocument): Promise<void> {
     return this.#file.write(JSON.stringify(doc, null, 1));
   }
-}
-
-async function decode(file: string, raw: string, migrations: Readonly<Record<number, Migration>>): Promise<StateDocument> {
-  if (raw.trim() === '') {
-    throw new DataFileError(file, 'is empty. It may have been truncated. Restore it from a backup, or move it away to start with no data.');
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    throw new DataFileError(file, `is not valid JSON (${(error as Error).message}). It may be truncated or hand-edited. Restore it from a backup or fix it; it has not been changed.`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new DataFileError(file, 'does not hold a PSW bot data document (expected a JSON object). It has not been changed.');
-  }
-  let doc = parsed as Record<string, unknown>;
-  const version = doc.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version)) {
-    throw new DataFileError(file, 'has no schemaVersion, so it was not written by this bot. It has not been changed.');
-  }
-  if (version > CURRENT_SCHEMA_VERSION) {
-    throw new DataFileError(file, `was written by a newer version of the bot (schema ${version}; this one reads up to ${CURRENT_SCHEMA_VERSION}). Upgrade the bot; the file has not been changed.`);
-  }
-  if (version < CURRENT_SCHEMA_VERSION) {
-    await copyFile(file, `${file}.schema-${version}.bak`);
-    for (let v = version; v < CURRENT_SCHEMA_VERSION; v++) {
-      const migrate = migrations[v];
-      if (!migrate) throw new DataFileError(file, `uses schema ${v}, which this version cannot upgrade. It has not been changed.`);
-      doc = { ...migrate(doc), schemaVersion: v + 1 };
-    }
-  }
-  const result = stateSchema.safeParse(doc);
-  if (!result.success) {
-    throw new DataFileError(file, `failed validation, so it has not been loaded or changed:\n${describeIssues(result.error)}`);
-  }
-  return result.data;
-}
-
-function describeIssues(error: z.ZodError): string {
-  const lines = error.issues.slice(0, 10).map((issue) => `- at ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  if (error.issues.length > 10) lines.push(`- and ${error.issues.length - 10} more problems`);
-  return lines.join('\n');
 }
