@@ -1,5 +1,7 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';
+import { isPostgresUrl } from './store/database-url.ts';
 
 /**
  * Every setting the bot reads, validated once at start. Nothing else in the
@@ -17,7 +19,16 @@ const configSchema = z.object({
     .describe('the user the local shell acts as, a Slack-style user ID such as U0AAA (capital letters and digits)'),
   FRAMEWORKS_DIR: z.string().trim().min(1).default('data/frameworks')
     .describe('folder of shipped priority framework files'),
+  DATABASE_URL: z.string().trim().refine(isPostgresUrl, 'is not a PostgreSQL URL').optional()
+    .describe('a PostgreSQL URL, postgres://user:password@host:5432/dbname (postgresql:// also works; add ?sslmode=require for TLS), or nothing to use the JSON data file'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10)
+    .describe('a whole number of database connections per replica, from 1 to 100'),
+  REPLICA_NAME: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'must be letters, digits, dots, dashes or underscores (at most 63)').default(hostname())
+    .describe('a name for this replica in logs, e.g. psw-bot-1 (letters, digits, dots, dashes, underscores)'),
 });
+
+/** Settings whose values may hold a password: messages name them but never show the value. */
+const SECRET_SETTINGS = new Set(['DATABASE_URL']);
 
 export type Config = {
   dataFile: string;
@@ -25,6 +36,10 @@ export type Config = {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   localUserId: string;
   frameworksDir: string;
+  /** Set: the PostgreSQL store, for several replicas. Unset: the JSON data file. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  replicaName: string;
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -35,8 +50,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
       const expected = configSchema.shape[name as keyof typeof configSchema.shape]?.description;
-      const got = env[name];
-      return `- ${name}=${JSON.stringify(got)} ${issue.message}. Set it to ${expected ?? 'a valid value'} (see .env.example), or unset it to use the default.`;
+      const got = SECRET_SETTINGS.has(name) ? '(value not shown: it may hold a password)' : JSON.stringify(env[name]);
+      return `- ${name}=${got} ${issue.message}. Set it to ${expected ?? 'a valid value'} (see .env.example), or unset it to use the default.`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
@@ -47,6 +62,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.LOG_LEVEL,
     localUserId: c.LOCAL_USER_ID,
     frameworksDir: c.FRAMEWORKS_DIR,
+    databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
+    replicaName: c.REPLICA_NAME,
   };
 }
 
