@@ -37,9 +37,13 @@ export interface PostgresStoreStats {
 
 /** SQLSTATEs after which re-running the whole unit is safe and may succeed. */
 const RETRIABLE = new Set(['40001', '40P01']);
-const DEFAULT_ATTEMPTS = 12;
+/** Tries side by side with other units; after these, a unit runs alone (see below). */
+const SHARED_ATTEMPTS = 3;
+const DEFAULT_ATTEMPTS = 5;
 const BACKOFF_BASE_MS = 2;
-const BACKOFF_CAP_MS = 100;
+const BACKOFF_CAP_MS = 50;
+/** The advisory lock every unit holds, shared while it runs side by side, exclusive to run alone. */
+const UNITS_LOCK = 'psw-bot/units';
 /** Frees the locks of a replica that hangs half-way through a unit. */
 const IDLE_IN_TRANSACTION_MS = 60_000;
 
@@ -52,9 +56,17 @@ const IDLE_IN_TRANSACTION_MS = 60_000;
  * them, but replicas (and commands within one replica) run side by side.
  * A unit that loses a race (SQLSTATE 40001 serialization failure, or 40P01
  * deadlock) is rolled back and run again from the start, after a short
- * random pause, up to `maxAttempts` times; then TransactionConflictError
- * asks the person to try again. Re-running is safe because units only read
- * and write through the tx (see Store.transaction).
+ * random pause. Re-running is safe because units only read and write
+ * through the tx (see Store.transaction).
+ *
+ * Retrying alone is not fair: when many units write one row (a network's
+ * action counter), a unit can lose again and again to fresh ones. So every
+ * unit holds an advisory lock, in shared mode, from before its transaction
+ * starts until it ends. A unit that has lost SHARED_ATTEMPTS times asks for
+ * that lock in exclusive mode: new units in every replica queue behind it,
+ * those running finish, and it then runs alone, where it cannot lose. Only
+ * after `maxAttempts` (a safety net; the test of it sets 1) is the person
+ * asked, by TransactionConflictError, to try again.
  *
  * Leadership is a PostgreSQL session advisory lock held on a connection of
  * its own: when the holder's process dies, its connection closes and the
@@ -68,13 +80,15 @@ export class PostgresStore implements Store {
   readonly #replica: string;
   readonly #log: Logger;
   readonly #maxAttempts: number;
+  readonly #unitsLock: string;
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #leaderships = new Set<PostgresLeadership>();
   readonly #waiters = new Set<{ cancel: () => Promise<void> }>();
   readonly #stats: PostgresStoreStats = { commits: 0, retries: 0, conflicts: 0 };
   #closing: Promise<void> | undefined;
 
-  private constructor(options: PostgresStoreOptions, clientConfig: ClientConfig, pool: pg.Pool) {
+  private constructor(options: PostgresStoreOptions, clientConfig: ClientConfig, pool: pg.Pool, unitsLock: string) {
+    this.#unitsLock = unitsLock;
     this.#clientConfig = clientConfig;
     this.#pool = pool;
     this.#where = describeDatabase(options.url);
@@ -98,18 +112,18 @@ export class PostgresStore implements Store {
     };
     const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000, idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS });
     pool.on('error', (error) => log.warn({ reason: reasonOf(error) }, 'an idle database connection failed; the pool will open another'));
+    let unitsLock: string;
     try {
       if (options.migrate ?? true) {
         const outcome = await runMigrations(pool, log);
         log.info({ schema: outcome.current, applied: outcome.applied }, 'database schema ready');
-      } else {
-        await pool.query('SELECT 1');
       }
+      unitsLock = await lockKey(pool, UNITS_LOCK);
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw new DatabaseUnavailableError(`Cannot use the PostgreSQL database ${describeDatabase(options.url)}: ${reasonOf(error)}. Check DATABASE_URL, and that the server is running and lets this user connect.`);
     }
-    return new PostgresStore({ ...options, log }, clientConfig, pool);
+    return new PostgresStore({ ...options, log }, clientConfig, pool, unitsLock);
   }
 
   get stats(): Readonly<PostgresStoreStats> {
@@ -130,7 +144,7 @@ export class PostgresStore implements Store {
   async #withRetries<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.#attempt(work);
+        return await this.#attempt(work, attempt > SHARED_ATTEMPTS);
       } catch (error) {
         if (!(error instanceof LostRace)) throw error;
         if (attempt >= this.#maxAttempts) {
@@ -146,26 +160,39 @@ export class PostgresStore implements Store {
     }
   }
 
-  async #attempt<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+  async #attempt<T>(work: (tx: StoreTx) => Promise<T>, alone: boolean): Promise<T> {
     const client = await this.#pool.connect();
+    const mode = alone ? '' : '_shared';
     const tx = new PostgresTx(client);
-    let broken = false;
+    let locked = false;
+    let reusable = true;
     try {
-      await tx.begin();
+      // The lock first, in a statement of its own, so the transaction's
+      // snapshot is taken once the lock is granted, not before a wait for it.
+      await client.query(`SELECT pg_advisory_lock${mode}(${this.#unitsLock})`);
+      locked = true;
+      await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
       const result = await work(tx);
-      await tx.commit();
+      await tx.commitAnd(`SELECT pg_advisory_unlock${mode}(${this.#unitsLock})`);
+      locked = false;
       this.#stats.commits++;
       return result;
     } catch (error) {
       tx.end();
       await client.query('ROLLBACK').catch(() => {
-        broken = true;
+        reusable = false;
       });
       const sqlState = tx.retriableState ?? retriableState(error);
       throw sqlState ? new LostRace(sqlState, error) : error;
     } finally {
       tx.end();
-      client.release(broken);
+      // A connection must never go back to the pool holding the lock; closing it releases the lock.
+      if (locked && reusable) {
+        await client.query(`SELECT pg_advisory_unlock${mode}(${this.#unitsLock})`).catch(() => {
+          reusable = false;
+        });
+      }
+      client.release(!reusable);
     }
   }
 
@@ -356,6 +383,13 @@ class PostgresLeadership implements Leadership {
   }
 }
 
+/** The bigint PostgreSQL derives from a lock name, as SQL text to put in a statement. */
+async function lockKey(pool: pg.Pool, name: string): Promise<string> {
+  const key = (await pool.query<{ key: string }>('SELECT hashtextextended($1, 0)::text AS key', [name])).rows[0]?.key ?? '';
+  if (!/^-?\d+$/.test(key)) throw new Error(`unexpected advisory lock key for ${name}: ${key}`);
+  return `${key}::bigint`;
+}
+
 function leaderLockName(name: string): string {
   return `psw-bot/leader/${name}`;
 }
@@ -396,12 +430,9 @@ class PostgresTx implements StoreTx {
     this.#client = client;
   }
 
-  begin(): Promise<unknown> {
-    return this.#query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-  }
-
-  async commit(): Promise<void> {
-    await this.#query('COMMIT');
+  /** Commits and, in the same round trip, runs `after` outside the transaction (if the commit fails, `after` does not run). */
+  async commitAnd(after: string): Promise<void> {
+    await this.#query(`COMMIT; ${after}`);
     this.end();
   }
 

@@ -132,6 +132,43 @@ describe('PostgresStore under contention', () => {
     expect(action!.history.map((h) => h.note)).toEqual([undefined, 'from replica B', 'from replica A']);
   });
 
+  it('runs a unit that has lost three times alone: other units wait until it is done', async () => {
+    const read = [gate(), gate(), gate()];
+    const otherCommitted = [gate(), gate(), gate()];
+    const runningAlone = gate();
+    const finishAlone = gate();
+    let attempts = 0;
+    const a = store.transaction(async (tx) => {
+      const attempt = ++attempts;
+      if (attempt <= 3) {
+        await tx.action('SW-1');
+        read[attempt - 1]!.open();
+        await otherCommitted[attempt - 1]!.promise;
+      } else {
+        runningAlone.open();
+        await finishAlone.promise;
+      }
+      return changeAction(operation(tx, frameworks), 'SW-1', { note: 'the slow one' });
+    });
+    for (let k = 0; k < 3; k++) {
+      await read[k]!.promise;
+      await store.transaction((tx) => changeAction(operation(tx, frameworks), 'SW-1', { note: `quick ${k}` }));
+      otherCommitted[k]!.open();
+    }
+    await runningAlone.promise;
+    let otherStarted = false;
+    const other = store.transaction((tx) => {
+      otherStarted = true;
+      return tx.action('SW-1');
+    });
+    await until('the other unit waits for the lock', async () => (await sql(db.url, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).length > 0);
+    expect(otherStarted).toBe(false);
+    finishAlone.open();
+    await a;
+    expect((await other)?.history.map((h) => h.note)).toEqual([undefined, 'quick 0', 'quick 1', 'quick 2', 'the slow one']);
+    expect(attempts).toBe(4);
+  });
+
   it('asks the person to try again, saving nothing, once the unit has lost too often', async () => {
     const impatient = await PostgresStore.open({ url: db.url, replica: 'impatient', log, maxAttempts: 1, migrate: false });
     try {
