@@ -161,7 +161,7 @@ describe('PostgresStore under contention', () => {
       otherStarted = true;
       return tx.action('SW-1');
     });
-    await until('the other unit waits for the lock', async () => (await sql(db.url, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).length > 0);
+    await until('the other unit waits for the lock', async () => (await sql(db.url, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).length > 0);
     expect(otherStarted).toBe(false);
     finishAlone.open();
     await a;
@@ -246,7 +246,7 @@ describe('PostgresStore leadership', () => {
     stores = [];
   });
 
-  const advisoryLocks = (): Promise<{ granted: boolean; pid: number }[]> => sql(db.url, "SELECT granted, pid FROM pg_locks WHERE locktype = 'advisory'");
+  const advisoryLocks = (): Promise<{ granted: boolean; pid: number }[]> => sql(db.url, "SELECT granted, pid FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
 
   it('is held by one replica at a time', async () => {
     const [a, b] = [await open('a'), await open('b')];

@@ -44,7 +44,11 @@ export class ChildProcess {
     });
   }
 
-  /** The next message with this event (earlier messages of other events stay queued). */
+  /**
+   * The next message with this event (earlier messages of other events stay
+   * queued). Each call takes one message: to race two processes for an
+   * event, keep the promises and await the loser's one later.
+   */
   next(event: string): Promise<Message> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ event, resolve, reject });
