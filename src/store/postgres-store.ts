@@ -121,7 +121,7 @@ export class PostgresStore implements Store {
       unitsLock = await lockKey(pool, UNITS_LOCK);
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new DatabaseUnavailableError(`Cannot use the PostgreSQL database ${describeDatabase(options.url)}: ${reasonOf(error)}. Check DATABASE_URL, and that the server is running and lets this user connect.`);
+      throw unavailableOr(error, options.url);
     }
     return new PostgresStore({ ...options, log }, clientConfig, pool, unitsLock);
   }
@@ -407,6 +407,18 @@ class LostRace extends Error {
 function retriableState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && RETRIABLE.has(code) ? code : undefined;
+}
+
+/**
+ * A DatabaseUnavailableError when `error` means the database cannot be used
+ * at all (no connection, refused login, no such database, server starting
+ * or shutting down, out of connections), otherwise `error` itself: a fault
+ * in a statement is a bug to show in full, not a setting to check.
+ */
+export function unavailableOr(error: unknown, url: string): Error {
+  const code = error instanceof pg.DatabaseError ? error.code ?? '' : undefined;
+  if (code !== undefined && !/^(08|28|3D|53|57P0[1-3])/.test(code)) return error as Error;
+  return new DatabaseUnavailableError(`Cannot use the PostgreSQL database ${describeDatabase(url)}: ${reasonOf(error)}. Check DATABASE_URL, and that the server is running and lets this user connect.`);
 }
 
 /** What went wrong, in words fit for a log or a start-up message (no credentials). */
