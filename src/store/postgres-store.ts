@@ -171,7 +171,10 @@ export class PostgresStore implements Store {
       // snapshot is taken once the lock is granted, not before a wait for it.
       await client.query(`SELECT pg_advisory_lock${mode}(${this.#unitsLock})`);
       locked = true;
-      await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+      // SERIALIZABLE locks a whole table for a unit that reads it by a
+      // sequential scan, and the planner picks one for small tables: every
+      // query here has an index to use instead.
+      await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL enable_seqscan = off');
       const result = await work(tx);
       await tx.commitAnd(`SELECT pg_advisory_unlock${mode}(${this.#unitsLock})`);
       locked = false;
@@ -250,7 +253,7 @@ export class PostgresStore implements Store {
     try {
       await client.query('BEGIN');
       // Writers wait until the import is done; readers carry on with the old data.
-      await client.query('LOCK TABLE networks, actions, workplan, frameworks, records IN EXCLUSIVE MODE');
+      await client.query('LOCK TABLE networks, network_channels, actions, workplan, frameworks, records IN EXCLUSIVE MODE');
       const counts = (await client.query<Record<string, string>>(`SELECT
         (SELECT count(*) FROM networks) AS networks, (SELECT count(*) FROM actions) AS actions,
         (SELECT count(*) FROM workplan) AS workplan, (SELECT count(*) FROM frameworks) AS frameworks,
@@ -259,9 +262,10 @@ export class PostgresStore implements Store {
       if (held > 0 && !options.replace) {
         throw new ImportRefusedError(`The database already holds ${counts.networks} networks, ${counts.actions} actions, ${counts.workplan} workplan items, ${counts.frameworks} imported frameworks and ${counts.records} records. Import into an empty database, or pass --replace to remove what it holds first.`);
       }
-      if (held > 0) await client.query('TRUNCATE networks, actions, workplan, frameworks, records RESTART IDENTITY');
+      if (held > 0) await client.query('TRUNCATE networks, network_channels, actions, workplan, frameworks, records RESTART IDENTITY');
       const insert = (sql: string, rows: unknown[]): Promise<unknown> => client.query(`${sql} FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n`, [JSON.stringify(rows)]);
       await insert('INSERT INTO networks (code, doc) SELECT e->>\'code\', e', doc.networks);
+      await insert('INSERT INTO network_channels (channel, network) SELECT e->>\'channel\', e->>\'network\'', doc.networks.flatMap((n) => n.channels.map((channel) => ({ channel, network: n.code }))));
       await insert('INSERT INTO actions (id, network, owner, doc) SELECT e->>\'id\', e->>\'network\', e->>\'owner\', e', doc.actions);
       await insert('INSERT INTO workplan (id, network, doc) SELECT e->>\'id\', e->>\'network\', e', doc.workplan);
       await insert('INSERT INTO frameworks (code, doc) SELECT e->>\'code\', e', doc.frameworks);
@@ -475,7 +479,7 @@ class PostgresTx implements StoreTx {
   }
 
   networkByChannel(channel: string): Promise<Network | undefined> {
-    return this.#doc("SELECT doc FROM networks WHERE doc->'channels' ? $1 ORDER BY seq LIMIT 1", [channel]);
+    return this.#doc('SELECT n.doc FROM network_channels c JOIN networks n ON n.code = c.network WHERE c.channel = $1', [channel]);
   }
 
   networks(): Promise<Network[]> {
@@ -483,7 +487,16 @@ class PostgresTx implements StoreTx {
   }
 
   async saveNetwork(network: Network): Promise<void> {
-    await this.#query('INSERT INTO networks (code, doc) VALUES ($1, $2::jsonb) ON CONFLICT (code) DO UPDATE SET doc = EXCLUDED.doc', [network.code, JSON.stringify(network)]);
+    // One round trip: the document, then its channels, touched only where they changed.
+    await this.#query(`WITH saved AS (
+        INSERT INTO networks (code, doc) VALUES ($1, $2::jsonb) ON CONFLICT (code) DO UPDATE SET doc = EXCLUDED.doc
+      ), unlinked AS (
+        DELETE FROM network_channels WHERE network = $1 AND NOT channel = ANY ($3::text[])
+      )
+      INSERT INTO network_channels (channel, network)
+        SELECT wanted.channel, $1 FROM unnest($3::text[]) AS wanted (channel)
+        WHERE NOT EXISTS (SELECT 1 FROM network_channels c WHERE c.channel = wanted.channel AND c.network = $1)
+      ON CONFLICT (channel) DO UPDATE SET network = EXCLUDED.network`, [network.code, JSON.stringify(network), network.channels]);
   }
 
   action(id: string): Promise<Action | undefined> {

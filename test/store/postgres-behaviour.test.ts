@@ -10,7 +10,7 @@ import { PostgresStore } from '../../src/store/postgres-store.ts';
 import { CURRENT_SCHEMA_VERSION } from '../../src/store/state.ts';
 import { gate, settled, until } from '../support/barrier.ts';
 import { MEMBER, operation, shippedFrameworks } from '../support/fixtures.ts';
-import { ADMIN_URL, createTestDatabase, sql, useTestDatabase } from '../support/postgres.ts';
+import { ADMIN_URL, createTestDatabase, emptyStoreTables, sql, useTestDatabase } from '../support/postgres.ts';
 
 const log = silentLogger();
 
@@ -91,7 +91,7 @@ describe('PostgresStore under contention', () => {
   beforeEach(async () => {
     frameworks = await shippedFrameworks();
     store = await PostgresStore.open({ url: db.url, replica: 'test', log });
-    await sql(db.url, 'TRUNCATE networks, actions, workplan, frameworks, records RESTART IDENTITY');
+    await emptyStoreTables(db.url);
     await store.transaction((tx) => linkChannel(operation(tx, frameworks), 'South West'));
     await store.transaction((tx) => addAction(operation(tx, frameworks), { title: 'Contended', owner: MEMBER, priorities: ['CSW2122.1'], timescalePhrase: 'Autumn 2027' }));
   });

@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import { silentLogger } from '../../src/logger.ts';
 import { PostgresStore } from '../../src/store/postgres-store.ts';
-import { sql, useTestDatabase } from '../support/postgres.ts';
+import { emptyStoreTables, useTestDatabase } from '../support/postgres.ts';
 import { describeStoreContract } from './store-contract.ts';
 
 describe('PostgresStore', () => {
@@ -12,7 +12,7 @@ describe('PostgresStore', () => {
     persistent: true,
     open: async ({ fresh }) => {
       const store = await PostgresStore.open({ url: db.url, replica: 'test', log: silentLogger() });
-      if (fresh) await sql(db.url, 'TRUNCATE networks, actions, workplan, frameworks, records RESTART IDENTITY');
+      if (fresh) await emptyStoreTables(db.url);
       return store;
     },
   });

@@ -77,6 +77,12 @@ export function describeStoreContract(label: string, factory: StoreFactory): voi
       await store.transaction(async (tx) => {
         expect((await tx.networkByChannel('CSECOND'))?.lastActionNumber).toBe(7);
         expect(await tx.networks()).toHaveLength(2);
+        await tx.saveNetwork({ ...sw, channels: ['CSECOND'] });
+        await tx.saveNetwork({ ...network('NE', 'CNORTHEAST'), channels: ['CNORTHEAST', CHANNEL] });
+      });
+      await store.transaction(async (tx) => {
+        expect((await tx.networkByChannel(CHANNEL))?.code).toBe('NE');
+        expect((await tx.networkByChannel('CSECOND'))?.code).toBe('SW');
       });
     });
 

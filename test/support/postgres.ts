@@ -77,3 +77,9 @@ export async function sql<R extends pg.QueryResultRow>(url: string, text: string
     await client.end();
   }
 }
+
+/** Empties every table the store keeps data in (not schema_migrations), as a fresh database would be. */
+export async function emptyStoreTables(url: string): Promise<void> {
+  const tables = await sql<{ name: string }>(url, "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'");
+  await sql(url, `TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY`);
+}
