@@ -131,8 +131,13 @@ export class PostgresStore implements Store {
   }
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.#track(() => this.#withRetries(work));
+  }
+
+  /** Runs database work unless the store is closing, so close() can wait for it. */
+  #track<T>(start: () => Promise<T>): Promise<T> {
     if (this.#closing) return Promise.reject(new StoreClosedError());
-    const run = this.#withRetries(work);
+    const run = start();
     this.#inFlight.add(run);
     const forget = (): void => {
       this.#inFlight.delete(run);
@@ -225,7 +230,11 @@ export class PostgresStore implements Store {
     return this.#closing;
   }
 
-  async exportState(): Promise<StateDocument> {
+  exportState(): Promise<StateDocument> {
+    return this.#track(() => this.#export());
+  }
+
+  async #export(): Promise<StateDocument> {
     const client = await this.#pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -247,8 +256,11 @@ export class PostgresStore implements Store {
     }
   }
 
-  async importState(doc: StateDocument, options: { replace: boolean }): Promise<void> {
-    if (this.#closing) throw new StoreClosedError();
+  importState(doc: StateDocument, options: { replace: boolean }): Promise<void> {
+    return this.#track(() => this.#import(doc, options));
+  }
+
+  async #import(doc: StateDocument, options: { replace: boolean }): Promise<void> {
     const client = await this.#pool.connect();
     try {
       await client.query('BEGIN');
