@@ -1,10 +1,12 @@
 import { createPrivateKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { cronProblem } from './cron-expression.ts';
 import { REMINDER_LIMITS, type ReminderSettings } from './domain/reminders.ts';
 import { ConfigError } from './errors.ts';
 import { parseSpreadsheetId } from './sheets/spreadsheet-id.ts';
+import { isPostgresUrl } from './store/database-url.ts';
 
 /** A whole number within bounds, written as digits. */
 const wholeNumber = (min: number, max: number, fallback: number) =>
@@ -78,12 +80,18 @@ const configSchema = z.object({
     .describe('the base URL of the Slack Web API, ending in /api/ (default https://slack.com/api/; tests point it at a local fake)'),
   PORT: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(65535, 'must be 65535 or less').default(3000)
     .describe('the TCP port for Slack\'s requests (POST /slack/events) and GET /healthz, e.g. 3000'),
+  DATABASE_URL: z.string().trim().refine(isPostgresUrl, 'is not a PostgreSQL URL').optional()
+    .describe('a PostgreSQL URL, postgres://user:password@host:5432/dbname (postgresql:// also works; add ?sslmode=require for TLS), or nothing to use the JSON data file'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10)
+    .describe('a whole number of database connections per replica, from 1 to 100'),
+  REPLICA_NAME: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'must be letters, digits, dots, dashes or underscores (at most 63)').default(hostname())
+    .describe('a name for this replica in logs, e.g. psw-bot-1 (letters, digits, dots, dashes, underscores)'),
 });
 
 type SettingName = keyof typeof configSchema.shape;
 
 /** Settings whose value must never be echoed back in an error message or log. */
-const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['GOOGLE_SERVICE_ACCOUNT_JSON', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN']);
+const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['GOOGLE_SERVICE_ACCOUNT_JSON', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DATABASE_URL']);
 
 /** A Google Cloud service account, as its JSON key describes it. */
 export interface ServiceAccountKey {
@@ -130,6 +138,10 @@ export type Config = {
   sheetsSyncSchedule: string;
   /** Null: no Slack settings, so `npm start` runs the local shell. */
   slack: SlackSettings | null;
+  /** Set: the PostgreSQL store, for several replicas. Unset: the JSON data file. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  replicaName: string;
 };
 
 /** Settings in a .env file count as if they were in the environment; the environment wins. */
@@ -162,6 +174,9 @@ export function loadConfig(env: Record<string, string | undefined>, readTextFile
     sheets: sheetsConfig(c, env, readTextFile),
     sheetsSyncSchedule: c.SHEETS_SYNC_SCHEDULE,
     slack: slackSettings(c),
+    databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
+    replicaName: c.REPLICA_NAME,
   };
 }
 

@@ -55,3 +55,41 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/**
+ * The database cannot be used: unreachable, refused the login, or missing.
+ * Start-up stops with this message; it names the server but never the password.
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/**
+ * Others changed the same thing at the same moment and the store gave up
+ * retrying. Nothing was saved; the person is asked to try again.
+ */
+export class TransactionConflictError extends UserError {
+  constructor() {
+    super('conflict', 'Several changes to the same thing arrived at the same moment and this one could not be saved. Nothing was saved; please try again.');
+    this.name = 'TransactionConflictError';
+  }
+}
+
+/** The store is shutting down (SIGTERM): new work is refused, in-flight work finishes. */
+export class StoreClosedError extends Error {
+  constructor() {
+    super('The store is shutting down, so nothing more can be saved.');
+    this.name = 'StoreClosedError';
+  }
+}
+
+/** An import into a store that already holds data, without --replace. */
+export class ImportRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportRefusedError';
+  }
+}

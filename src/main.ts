@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { COMMANDS } from '../commands/index.ts';
 import { loadConfig, loadDotEnvFile, type SlackSettings } from './config.ts';
-import { ConfigError, DataFileError } from './errors.ts';
+import { ConfigError, DatabaseUnavailableError, DataFileError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { createMessenger, paced } from './messaging/create-messenger.ts';
 import { TextMessenger } from './messaging/text-messenger.ts';
@@ -10,6 +10,7 @@ import { startJobs } from './scheduling/start.ts';
 import { connectSheets } from './sheets/connect.ts';
 import type { SheetsSync } from './sheets/sheets-sync.ts';
 import { runShell, LOCAL_CHANNEL_ID } from './shell/shell.ts';
+import { Shutdown } from './shutdown.ts';
 import { startSlack } from './slack/create-app.ts';
 
 /**
@@ -27,14 +28,17 @@ async function main(): Promise<number> {
   const onSigterm = (): void => shutdown.abort();
   process.once('SIGTERM', onSigterm);
   const config = loadConfig(process.env);
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { replica: config.replicaName });
   const runtime = await createRuntime(config, log);
-  if (config.slack) return runSlack(runtime, config.slack);
+  if (config.slack) {
+    process.off('SIGTERM', onSigterm);
+    return runSlack(runtime, config.slack);
+  }
   const { store, shippedFrameworks } = runtime;
   const interactive = process.stdin.isTTY === true;
   // In the shell, messages the sync sends people (owners, co-chairs) are printed like the jobs' messages.
   const sheets = connectSheets(runtime, new TextMessenger(interactive ? process.stdout : process.stderr));
-  log.info({ frontEnd: 'shell', store: 'json-file', frameworks: shippedFrameworks.all().length, jobs: config.jobsEnabled, sheets: sheets !== undefined }, 'started local shell');
+  log.info({ frontEnd: 'shell', store: (await store.health()).kind, frameworks: shippedFrameworks.all().length, jobs: config.jobsEnabled, sheets: sheets !== undefined }, 'started local shell');
   const jobs = config.jobsEnabled ? await startJobs(runtime, createMessenger(runtime, interactive ? process.stdout : process.stderr)) : undefined;
   try {
     await runShell({
@@ -52,8 +56,10 @@ async function main(): Promise<number> {
     });
   } finally {
     process.off('SIGTERM', onSigterm);
+    if (shutdown.signal.aborted) log.info({ reason: 'SIGTERM' }, 'shutting down');
     await jobs?.stop();
     await store.close();
+    log.info('store closed');
   }
   return 0;
 }
@@ -71,16 +77,13 @@ async function runSlack(runtime: Runtime, settings: SlackSettings): Promise<numb
   if (sheets) connected.sheets = sheets;
   const jobs = config.jobsEnabled ? await startJobs(runtime, paced(slack.messenger, runtime)) : undefined;
   log.info({ frontEnd: 'slack', mode: slack.mode, port: slack.port, jobs: config.jobsEnabled, sheets: sheets !== undefined }, `started Slack front end (${slack.mode === 'http' ? 'HTTP' : 'Socket Mode'})`);
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
-  });
-  log.info({ signal }, 'stopping Slack front end');
-  await slack.stop();
-  await jobs?.stop();
-  await store.close();
-  log.info({ frontEnd: 'slack' }, 'stopped');
-  return 0;
+  // On SIGTERM or SIGINT: stop taking requests, then stop the jobs between two messages, then let the store finish and let go.
+  new Shutdown({ log })
+    .add({ name: 'slack', stop: () => slack.stop() })
+    .add({ name: 'jobs', stop: async () => { await jobs?.stop(); } })
+    .add({ name: 'store', stop: () => store.close() })
+    .listen();
+  return new Promise<number>(() => undefined);
 }
 
 main().then(
@@ -89,6 +92,9 @@ main().then(
     if (error instanceof ConfigError || error instanceof DataFileError) {
       process.stderr.write(`PSW Network Bot cannot start.\n${error.message}\n`);
       process.exitCode = 78;
+    } else if (error instanceof DatabaseUnavailableError) {
+      process.stderr.write(`PSW Network Bot cannot start.\n${error.message}\n`);
+      process.exitCode = 69;
     } else {
       process.stderr.write(`PSW Network Bot stopped on an unexpected error:\n${error instanceof Error ? error.stack : String(error)}\n`);
       process.exitCode = 1;

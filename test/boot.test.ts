@@ -94,7 +94,8 @@ describe('npm start', () => {
     main.stop('SIGTERM');
     const run = await main.done;
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('"signal":"SIGTERM"');
+    expect(run.stderr).toContain('"reason":"SIGTERM"');
+    expect(run.stderr).toContain('"msg":"shutting down"');
     expect(run.stderr).not.toContain(fake.validToken);
   });
 });

@@ -1,4 +1,5 @@
-import type { Store, StoreHealth, StoreTx } from './store.ts';
+import type { StateDocument } from './state.ts';
+import type { Leadership, Store, StoreHealth, StoreTx } from './store.ts';
 
 /** Thrown to roll a transaction back after it has done its work. */
 class Discard extends Error {
@@ -43,5 +44,22 @@ export class DryRunStore implements Store {
 
   close(): Promise<void> {
     return this.#inner.close();
+  }
+
+  exportState(): Promise<StateDocument> {
+    return this.#inner.exportState();
+  }
+
+  /** A dry run changes nothing, so it cannot import. */
+  importState(): Promise<void> {
+    return Promise.reject(new Error('A dry-run store cannot import: it never saves anything.'));
+  }
+
+  tryLeadership(name: string): Promise<Leadership | undefined> {
+    return this.#inner.tryLeadership(name);
+  }
+
+  awaitLeadership(name: string, signal?: AbortSignal): Promise<Leadership | undefined> {
+    return this.#inner.awaitLeadership(name, signal);
   }
 }

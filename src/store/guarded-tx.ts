@@ -82,5 +82,9 @@ export function guardedStore(inner: Store, beforeWrite: (tx: StoreTx) => Promise
     close(): Promise<void> {
       return inner.close();
     },
+    exportState: () => inner.exportState(),
+    importState: (doc, options) => inner.importState(doc, options),
+    tryLeadership: (name) => inner.tryLeadership(name),
+    awaitLeadership: (name, signal) => inner.awaitLeadership(name, signal),
   };
 }

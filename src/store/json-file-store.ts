@@ -4,6 +4,7 @@ import { TextFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { DataFileError } from '../errors.ts';
 import { applyWrites, DELETED, MemoryStore, splitRecordKey, type PendingWrites, type TableName, type Tables } from './memory-store.ts';
+import { decodeStateDocument } from './state-document.ts';
 import { CURRENT_SCHEMA_VERSION, emptyState, MIGRATIONS, stateSchema, type Migration, type StateDocument } from './state.ts';
 import type { StoreHealth } from './store.ts';
 
@@ -70,7 +71,7 @@ export class JsonFileStore extends MemoryStore {
     if (raw === null && journal.length > 0) {
       throw new DataFileError(file, `is missing but ${file}.journal exists, so data may have been moved or deleted. Restore the file; nothing has been changed.`);
     }
-    let store = new JsonFileStore(file, raw === null ? emptyState() : await decode(file, raw, migrations), compactAfterBytes);
+    let store = new JsonFileStore(file, raw === null ? emptyState() : await decodeSnapshot(file, raw, migrations), compactAfterBytes);
     if (journal.length > 0) {
       for (const entries of journal) applyWrites(store.tables, toWrites(entries));
       store = new JsonFileStore(file, validated(file, store.toDocument()), compactAfterBytes);
@@ -211,40 +212,11 @@ function serialiseRow(table: keyof Tables, key: string, value: unknown): string 
   return table === 'records' ? `${JSON.stringify(splitRecordKey(key)[1])}: ${JSON.stringify(value)}` : JSON.stringify(value);
 }
 
-async function decode(file: string, raw: string, migrations: Readonly<Record<number, Migration>>): Promise<StateDocument> {
-  if (raw.trim() === '') {
-    throw new DataFileError(file, 'is empty. It may have been truncated. Restore it from a backup, or move it away to start with no data.');
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    throw new DataFileError(file, `is not valid JSON (${(error as Error).message}). It may be truncated or hand-edited. Restore it from a backup or fix it; it has not been changed.`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new DataFileError(file, 'does not hold a PSW bot data document (expected a JSON object). It has not been changed.');
-  }
-  let doc = parsed as Record<string, unknown>;
-  const version = doc.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version)) {
-    throw new DataFileError(file, 'has no schemaVersion, so it was not written by this bot. It has not been changed.');
-  }
-  if (version > CURRENT_SCHEMA_VERSION) {
-    throw new DataFileError(file, `was written by a newer version of the bot (schema ${version}; this one reads up to ${CURRENT_SCHEMA_VERSION}). Upgrade the bot; the file has not been changed.`);
-  }
-  if (version < CURRENT_SCHEMA_VERSION) {
-    await copyFile(file, `${file}.schema-${version}.bak`);
-    for (let v = version; v < CURRENT_SCHEMA_VERSION; v++) {
-      const migrate = migrations[v];
-      if (!migrate) throw new DataFileError(file, `uses schema ${v}, which this version cannot upgrade. It has not been changed.`);
-      doc = { ...migrate(doc), schemaVersion: v + 1 };
-    }
-  }
-  const result = stateSchema.safeParse(doc);
-  if (!result.success) {
-    throw new DataFileError(file, `failed validation, so it has not been loaded or changed:\n${describeIssues(result.error)}`);
-  }
-  return result.data;
+/** The file's document, migrated if it was written by an older version (the original is kept as a .bak). */
+async function decodeSnapshot(file: string, raw: string, migrations: Readonly<Record<number, Migration>>): Promise<StateDocument> {
+  const loaded = decodeStateDocument(file, raw, migrations);
+  if (loaded.fromVersion < CURRENT_SCHEMA_VERSION) await copyFile(file, `${file}.schema-${loaded.fromVersion}.bak`);
+  return loaded.doc;
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -2,9 +2,12 @@ import type { Action } from '../domain/actions.ts';
 import type { Framework } from '../domain/frameworks.ts';
 import type { Network } from '../domain/networks.ts';
 import type { WorkplanItem } from '../domain/workplan.ts';
+import { ImportRefusedError } from '../errors.ts';
+import { LocalLeaderships } from './local-leadership.ts';
 import { SerialQueue } from './serial-queue.ts';
+import { canonicalState, describeContents, isEmptyState } from './state-document.ts';
 import { CURRENT_SCHEMA_VERSION, emptyState, type StateDocument } from './state.ts';
-import type { Store, StoreHealth, StoreTx } from './store.ts';
+import type { Leadership, Store, StoreHealth, StoreTx } from './store.ts';
 
 export type Tables = {
   networks: Map<string, Network>;
@@ -26,15 +29,10 @@ type Row<K extends TableName> = Tables[K] extends Map<string, infer V> ? V : nev
 export class MemoryStore implements Store {
   protected readonly tables: Tables;
   readonly #queue = new SerialQueue();
+  readonly #leaderships = new LocalLeaderships();
 
   constructor(initial: StateDocument = emptyState()) {
-    this.tables = {
-      networks: new Map(initial.networks.map((n) => [n.code, n])),
-      actions: new Map(initial.actions.map((a) => [a.id, a])),
-      workplan: new Map(initial.workplan.map((w) => [w.id, w])),
-      frameworks: new Map(initial.frameworks.map((f) => [f.code, f])),
-      records: new Map(Object.entries(initial.records).flatMap(([kind, byKey]) => Object.entries(byKey).map(([key, value]) => [recordKey(kind, key), value]))),
-    };
+    this.tables = tablesOf(initial);
   }
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -56,13 +54,43 @@ export class MemoryStore implements Store {
     return Promise.resolve({ ok: true, kind: 'memory', detail: `${this.tables.actions.size} actions in memory` });
   }
 
-  /** Waits for queued transactions, then lets subclasses tidy up (the file store compacts its journal). */
-  close(): Promise<void> {
-    return this.#queue.run(() => this.onClose());
+  /** Gives up leaderships, waits for queued transactions, then lets subclasses tidy up (the file store compacts its journal). */
+  async close(): Promise<void> {
+    await this.#leaderships.close();
+    await this.#queue.run(() => this.onClose());
   }
 
   protected onClose(): Promise<void> {
     return Promise.resolve();
+  }
+
+  exportState(): Promise<StateDocument> {
+    return this.#queue.run(() => Promise.resolve(canonicalState(this.toDocument())));
+  }
+
+  importState(doc: StateDocument, options: { replace: boolean }): Promise<void> {
+    return this.#queue.run(async () => {
+      const current = this.toDocument();
+      if (!options.replace && !isEmptyState(current)) {
+        throw new ImportRefusedError(`The store already holds ${describeContents(current)}. Import into an empty store, or pass --replace to remove what it holds first.`);
+      }
+      const incoming = tablesOf(doc);
+      const writes = emptyWrites();
+      for (const name of Object.keys(writes) as TableName[]) {
+        const target = writes[name] as Map<string, unknown>;
+        for (const key of this.tables[name].keys()) target.set(key, DELETED);
+        for (const [key, value] of incoming[name]) target.set(key, value);
+      }
+      await this.commit(writes);
+    });
+  }
+
+  tryLeadership(name: string): Promise<Leadership | undefined> {
+    return Promise.resolve(this.#leaderships.try(name));
+  }
+
+  awaitLeadership(name: string, signal?: AbortSignal): Promise<Leadership | undefined> {
+    return this.#leaderships.wait(name, signal);
   }
 
   /** The whole state as the data file holds it. */
@@ -79,6 +107,20 @@ export class MemoryStore implements Store {
 }
 
 export type PendingWrites = { [K in TableName]: Map<string, Row<K>> };
+
+function emptyWrites(): PendingWrites {
+  return { networks: new Map(), actions: new Map(), workplan: new Map(), frameworks: new Map(), records: new Map() };
+}
+
+function tablesOf(doc: StateDocument): Tables {
+  return {
+    networks: new Map(doc.networks.map((n) => [n.code, n])),
+    actions: new Map(doc.actions.map((a) => [a.id, a])),
+    workplan: new Map(doc.workplan.map((w) => [w.id, w])),
+    frameworks: new Map(doc.frameworks.map((f) => [f.code, f])),
+    records: new Map(Object.entries(doc.records).flatMap(([kind, byKey]) => Object.entries(byKey).map(([key, value]) => [recordKey(kind, key), value]))),
+  };
+}
 
 /** Marks a record deleted inside a transaction's buffer. */
 export const DELETED = Symbol('deleted');
@@ -121,7 +163,7 @@ export function applyWrites(tables: Tables, writes: PendingWrites): () => void {
 
 class BufferedTx implements StoreTx {
   readonly #tables: Tables;
-  readonly #writes: PendingWrites = { networks: new Map(), actions: new Map(), workplan: new Map(), frameworks: new Map(), records: new Map() };
+  readonly #writes: PendingWrites = emptyWrites();
 
   constructor(tables: Tables) {
     this.#tables = tables;
