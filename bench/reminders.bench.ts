@@ -172,7 +172,7 @@ async function main(): Promise<void> {
 
   const dir = await mkdtemp(path.join(tmpdir(), 'psw-bench-'));
   try {
-    for (const count of [1_000, 2_000]) {
+    for (const count of [1_000, 2_000, 5_000, 10_000]) {
       rows.push(await sweep('json-file', count, async (doc) => {
         const file = path.join(dir, `psw-${count}.json`);
         await writeFile(file, JSON.stringify(doc));
@@ -183,7 +183,7 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   print(rows);
-  process.stdout.write('\nmemory: the in-memory store, so the figures are the job itself. json-file: the default store, which rewrites the whole data file at each commit: one per message (its claim, carrying the previous message’s confirmation).\n');
+  process.stdout.write('\nmemory: the in-memory store, so the figures are the job itself. json-file: the default store, which appends each commit (one per message: its claim, carrying the previous message’s confirmation) to its journal.\n');
 }
 
 await main();
