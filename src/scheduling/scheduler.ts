@@ -28,6 +28,12 @@ export interface SchedulerOptions {
   jobs: readonly Job[];
   /** Everything a job needs except what the scheduler sets per run (networks, signal). */
   deps: Omit<JobDeps, 'networks' | 'signal'>;
+  /**
+   * Aborted when the scheduler must stop between two messages from outside,
+   * as `stop()` does: at shutdown, or when this replica stops being the
+   * scheduler leader. No tick starts after.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -49,6 +55,8 @@ export class Scheduler {
   readonly #schedules = new Map<string, CronSchedule>();
   readonly #deps: Omit<JobDeps, 'networks' | 'signal'>;
   readonly #controller = new AbortController();
+  /** Our own stop, and the caller's signal if given. */
+  readonly #signal: AbortSignal;
   readonly #attempts = new Map<string, { count: number; lastAt: number }>();
   #inFlight: Promise<ScheduledRun[]> | undefined;
 
@@ -60,6 +68,7 @@ export class Scheduler {
     }
     this.#jobs = options.jobs;
     this.#deps = options.deps;
+    this.#signal = options.signal ? AbortSignal.any([this.#controller.signal, options.signal]) : this.#controller.signal;
   }
 
   /**
@@ -67,7 +76,7 @@ export class Scheduler {
    * does nothing (the next one will see what is due).
    */
   tick(now: Date): Promise<ScheduledRun[]> {
-    if (this.#controller.signal.aborted || this.#inFlight) return Promise.resolve([]);
+    if (this.#signal.aborted || this.#inFlight) return Promise.resolve([]);
     const running = this.#tick(now).finally(() => {
       this.#inFlight = undefined;
     });
@@ -84,7 +93,7 @@ export class Scheduler {
   async #tick(now: Date): Promise<ScheduledRun[]> {
     const runs: ScheduledRun[] = [];
     for (const job of this.#jobs) {
-      if (this.#controller.signal.aborted) break;
+      if (this.#signal.aborted) break;
       runs.push(...await this.#tickJob(job, now));
     }
     return runs;
@@ -125,7 +134,7 @@ export class Scheduler {
 
     const runs: ScheduledRun[] = [];
     for (const [time, group] of [...due].sort(([a], [b]) => a - b)) {
-      if (this.#controller.signal.aborted) break;
+      if (this.#signal.aborted) break;
       const slot = new Date(time);
       const networks = group.flatMap((s) => (s.network === undefined ? [] : [s.network]));
       const attemptKey = `${group.map((s) => s.key).join(',')}@${slot.toISOString()}`;
@@ -144,7 +153,7 @@ export class Scheduler {
     const startedAt = this.#deps.clock();
     log.info({ slot: slot.toISOString(), networks: run.networks, lateMs: startedAt.getTime() - slot.getTime() }, 'job run starting');
     try {
-      const report = await job.run({ ...this.#deps, ...(networks.length > 0 && { networks }), signal: this.#controller.signal }, slot);
+      const report = await job.run({ ...this.#deps, ...(networks.length > 0 && { networks }), signal: this.#signal }, slot);
       run.report = report;
       await this.#deps.store.transaction(async (tx) => {
         for (const scope of group) {
@@ -155,7 +164,7 @@ export class Scheduler {
     } catch (error) {
       run.error = error;
       if (error instanceof DeliveryInterrupted && error.reason === 'stopped') {
-        log.info({ slot: slot.toISOString(), ...error.report }, 'job run stopped at shutdown; the rest go out when it runs again');
+        log.info({ slot: slot.toISOString(), ...error.report }, 'job run stopped (shutting down, or no longer the scheduler leader); the rest go out when it runs again');
       } else {
         log.error({ err: error, slot: slot.toISOString(), ...(error instanceof DeliveryInterrupted && error.report) }, 'job run failed; it will be tried again while within the catch-up window');
       }

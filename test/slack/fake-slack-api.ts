@@ -50,6 +50,8 @@ export class FakeSlackApi {
   readonly #server: Server;
   readonly #once = new Map<string, FakeAnswer[]>();
   readonly #waiters: { match: (r: Recorded) => boolean; resolve: () => void }[] = [];
+  readonly #holds = new Map<string, number>();
+  readonly #held: (() => void)[] = [];
   #sequence = 0;
 
   private constructor(server: Server) {
@@ -89,6 +91,21 @@ export class FakeSlackApi {
     this.#once.set(method, queue);
   }
 
+  /**
+   * Calls to `method` after the first `answered` are recorded (they have
+   * reached Slack) but not answered until `release()`: a request in flight,
+   * for stopping its sender mid-send.
+   */
+  holdAfter(method: string, answered: number): void {
+    this.#holds.set(method, answered);
+  }
+
+  /** Answers the held calls and holds no more. */
+  release(): void {
+    this.#holds.clear();
+    for (const answer of this.#held.splice(0)) answer();
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -107,6 +124,7 @@ export class FakeSlackApi {
   }
 
   close(): Promise<void> {
+    this.release();
     this.#server.closeAllConnections();
     return new Promise((resolve) => this.#server.close(() => resolve()));
   }
@@ -148,6 +166,8 @@ export class FakeSlackApi {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const call: ApiCall = { method: apiMatch[1]!, params, token: bearer ?? (params.token as string | undefined), contentType };
     this.#record({ kind: 'api', call });
+    const answered = this.#holds.get(call.method);
+    if (answered !== undefined && this.callsTo(call.method).length > answered) await new Promise<void>((resolve) => this.#held.push(resolve));
     const answer = this.#once.get(call.method)?.shift() ?? this.#answer(call);
     res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
     res.end(JSON.stringify(answer.body));
