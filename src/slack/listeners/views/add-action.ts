@@ -3,13 +3,12 @@ import { newActionAnnouncement } from '../../../../commands/action-add.ts';
 import { context } from '../../../../commands/reply.ts';
 import { addAction } from '../../../app/actions.ts';
 import type { Action } from '../../../domain/actions.ts';
-import { UserError } from '../../../errors.ts';
 import { DeliveryError } from '../../../messaging/messenger.ts';
 import { runUseCase, type SlackDeps } from '../../deps.ts';
 import { VIEW } from '../../interaction-ids.ts';
-import { DuplicateRequestError, RequestGuard } from '../../request-guard.ts';
+import { RequestGuard } from '../../request-guard.ts';
 import { ADD_FIELDS, readAddActionForm } from '../../views/add-action-modal.ts';
-import { damagedForm, errorsFor, readSubmission, SOMETHING_WENT_WRONG } from './submission.ts';
+import { damagedForm, readSubmission, refusedForm } from './submission.ts';
 
 /**
  * The Add action form. Every field is checked before anything is saved; a
@@ -40,18 +39,7 @@ export function registerAddActionForm(app: App, deps: SlackDeps): void {
     try {
       action = await runUseCase(deps, who, (op) => addAction(op, form.value));
     } catch (error) {
-      if (error instanceof DuplicateRequestError) {
-        log.info({ code: error.code }, 'repeated form submission ignored');
-        await ack();
-        return;
-      }
-      if (error instanceof UserError) {
-        log.info({ code: error.code }, 'form refused');
-        await ack({ response_action: 'errors', errors: errorsFor(error, { 'invalid-timescale': ADD_FIELDS.timescale, 'not-found': ADD_FIELDS.priorities }, ADD_FIELDS.title) });
-        return;
-      }
-      log.error({ err: error }, 'form could not be saved');
-      await ack({ response_action: 'errors', errors: { [ADD_FIELDS.title]: SOMETHING_WENT_WRONG } });
+      await ack(refusedForm(error, { 'invalid-timescale': ADD_FIELDS.timescale, 'not-found': ADD_FIELDS.priorities }, ADD_FIELDS.title, log));
       return;
     }
     await ack();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { UserError } from '../../../errors.ts';
+import { UserError } from '../../../errors.ts';
 import type { Logger } from '../../../logger.ts';
+import { DuplicateRequestError } from '../../request-guard.ts';
 import { FormValues, parseMetadata, viewStateSchema, type FormErrors, type FormMetadata } from '../../views/form-values.ts';
 
 /** The parts of a view_submission payload the forms rely on. */
@@ -41,3 +42,21 @@ export function damagedForm(firstField: string, log: Logger): { response_action:
 }
 
 export const SOMETHING_WENT_WRONG = 'Something went wrong on our side, and nothing was saved. Please try again.';
+
+/**
+ * How a form answers Slack when saving it threw: nothing for a repeated
+ * submission (the first one saved), the refusal against its field, or a
+ * plain failure against the fallback field. Nothing was saved in any case.
+ */
+export function refusedForm(error: unknown, byCode: Partial<Record<UserError['code'], string>>, fallback: string, log: Logger): { response_action: 'errors'; errors: FormErrors } | undefined {
+  if (error instanceof DuplicateRequestError) {
+    log.info({ code: error.code }, 'repeated form submission ignored');
+    return undefined;
+  }
+  if (error instanceof UserError) {
+    log.info({ code: error.code }, 'form refused');
+    return { response_action: 'errors', errors: errorsFor(error, byCode, fallback) };
+  }
+  log.error({ err: error }, 'form could not be saved');
+  return { response_action: 'errors', errors: { [fallback]: SOMETHING_WENT_WRONG } };
+}

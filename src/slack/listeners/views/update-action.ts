@@ -4,15 +4,14 @@ import { context } from '../../../../commands/reply.ts';
 import { statusAnnouncement } from '../../../../commands/status-command.ts';
 import { changeAction, locateAction } from '../../../app/actions.ts';
 import type { Action } from '../../../domain/actions.ts';
-import { UserError } from '../../../errors.ts';
 import { DeliveryError } from '../../../messaging/messenger.ts';
 import { answerFor } from '../../answers.ts';
 import { runUseCase, type SlackDeps } from '../../deps.ts';
 import { VIEW } from '../../interaction-ids.ts';
-import { DuplicateRequestError, RequestGuard } from '../../request-guard.ts';
+import { RequestGuard } from '../../request-guard.ts';
 import { baselineFromView, baselineOf, readUpdateActionForm, UPDATE_FIELDS } from '../../views/update-action-modal.ts';
 import { publishHome } from '../events/publish-home.ts';
-import { damagedForm, errorsFor, readSubmission, SOMETHING_WENT_WRONG } from './submission.ts';
+import { damagedForm, readSubmission, refusedForm } from './submission.ts';
 
 const COMPLETION_VERB: Partial<Record<Action['status'], string>> = { done: 'marked done', dropped: 'dropped' };
 
@@ -53,18 +52,7 @@ export function registerUpdateActionForm(app: App, deps: SlackDeps): void {
     try {
       ({ before, after } = await runUseCase(deps, who, (op) => changeAction(op, current.id, form.value)));
     } catch (error) {
-      if (error instanceof DuplicateRequestError) {
-        log.info({ code: error.code }, 'repeated form submission ignored');
-        await ack();
-        return;
-      }
-      if (error instanceof UserError) {
-        log.info({ code: error.code }, 'form refused');
-        await ack({ response_action: 'errors', errors: errorsFor(error, { 'invalid-timescale': UPDATE_FIELDS.timescale, conflict: UPDATE_FIELDS.note }, UPDATE_FIELDS.status) });
-        return;
-      }
-      log.error({ err: error }, 'form could not be saved');
-      await ack({ response_action: 'errors', errors: { [UPDATE_FIELDS.status]: SOMETHING_WENT_WRONG } });
+      await ack(refusedForm(error, { 'invalid-timescale': UPDATE_FIELDS.timescale, conflict: UPDATE_FIELDS.note }, UPDATE_FIELDS.status, log));
       return;
     }
     const saved = updatedActionReply(after);
