@@ -5,7 +5,7 @@ import { JOB_RUN_KIND, jobRunKey } from '../../src/scheduling/job-runs.ts';
 import { PostgresStore } from '../../src/store/postgres-store.ts';
 import { FakeSlackApi } from '../slack/fake-slack-api.ts';
 import { until } from '../support/barrier.ts';
-import { ChildProcess, type Message } from '../support/child.ts';
+import { ChildProcess, killAll, type Message } from '../support/child.ts';
 import { FRAMEWORKS_DIR } from '../support/fixtures.ts';
 import { sql, useTestDatabase } from '../support/postgres.ts';
 import { DONE_WHEN_NOW, doneWhenState } from '../support/scenario.ts';
@@ -41,8 +41,7 @@ describe('scheduled jobs on several replicas sharing PostgreSQL', () => {
   });
 
   afterEach(async () => {
-    for (const r of replicas) r.kill();
-    await Promise.all(replicas.map((r) => r.exited));
+    await killAll(replicas);
     replicas = [];
     await slack.close();
   });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { until } from '../support/barrier.ts';
-import { ChildProcess } from '../support/child.ts';
+import { ChildProcess, killAll } from '../support/child.ts';
 import { sql, useTestDatabase } from '../support/postgres.ts';
 
 const LEADER = path.join(import.meta.dirname, 'workers/leader.ts');
@@ -15,8 +15,7 @@ describe('leadership across three replica processes', () => {
   const db = useTestDatabase();
   let replicas: ChildProcess[] = [];
   afterEach(async () => {
-    for (const r of replicas) r.kill();
-    await Promise.all(replicas.map((r) => r.exited));
+    await killAll(replicas);
     replicas = [];
   });
 

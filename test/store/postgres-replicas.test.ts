@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { linkChannel } from '../../src/app/networks.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { PostgresStore } from '../../src/store/postgres-store.ts';
-import { ChildProcess, type Message } from '../support/child.ts';
+import { ChildProcess, killAll, type Message } from '../support/child.ts';
 import { CO_CHAIR, operation, shippedFrameworks } from '../support/fixtures.ts';
 import { sql, useTestDatabase } from '../support/postgres.ts';
 
@@ -19,8 +19,7 @@ describe('two replicas on one PostgreSQL', () => {
   const db = useTestDatabase();
   let replicas: ChildProcess[] = [];
   afterEach(async () => {
-    for (const r of replicas) r.kill();
-    await Promise.all(replicas.map((r) => r.exited));
+    await killAll(replicas);
     replicas = [];
   });
 

@@ -84,3 +84,9 @@ export class ChildProcess {
     }
   }
 }
+
+/** Kills every child and waits until each has exited, so no replica outlives its test. */
+export async function killAll(children: readonly ChildProcess[]): Promise<void> {
+  for (const child of children) child.kill();
+  await Promise.all(children.map((child) => child.exited));
+}
