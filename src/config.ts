@@ -2,7 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { cronProblem } from './cron-expression.ts';
+import { parseCron } from './domain/cron.ts';
 import { REMINDER_LIMITS, type ReminderSettings } from './domain/reminders.ts';
 import { ConfigError } from './errors.ts';
 import { parseSpreadsheetId } from './sheets/spreadsheet-id.ts';
@@ -63,9 +63,10 @@ const configSchema = z.object({
     .refine(isApiRoot, 'is not an API root address: it must be http(s)://host[:port]/ with no path, query or fragment (the Google client drops any path)')
     .describe('the Sheets API root, https://sheets.googleapis.com/ unless you run a local fake'),
   SHEETS_SYNC_SCHEDULE: z.string().trim().default('*/10 * * * *')
+    // The scheduler's own parser, so a schedule accepted here is one the scheduler can run.
     .superRefine((value, ctx) => {
-      const problem = cronProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      const parsed = parseCron(value);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `is not a schedule the bot can run: ${parsed.reason}` });
     })
     .describe('a cron expression, e.g. */10 * * * * for every 10 minutes'),
   SLACK_BOT_TOKEN: z.string().trim().regex(/^xoxb-\S+$/, 'is not a bot token').optional()
